@@ -1,0 +1,3 @@
+using SecurityBaseline.Pack;
+
+return Cli.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,71 @@
+using SecurityBaseline.Model;
+
+namespace SecurityBaseline.Engine;
+
+/// <summary>What a policy records while it evaluates: violations and the values it could not know.</summary>
+public abstract class EvaluationContext
+{
+    private readonly List<(string? Urn, string Message)> violations = [];
+    private readonly List<string> unknowns = [];
+
+    protected EvaluationContext(PolicyParameters parameters)
+    {
+        Parameters = parameters;
+    }
+
+    public PolicyParameters Parameters { get; }
+
+    internal IReadOnlyList<(string? Urn, string Message)> Violations => violations;
+    internal IReadOnlyList<string> Unknowns => unknowns;
+    internal string? NotApplicableReason { get; private set; }
+
+    protected void AddViolation(string? urn, string message) => violations.Add((urn, message));
+
+    /// <summary>Declares the policy does not apply to this input, with the reason.</summary>
+    public void NotApplicable(string reason) => NotApplicableReason ??= reason;
+
+    /// <summary>Runs <paramref name="check"/> on each item so that an unknown in one item does not hide a violation in another.</summary>
+    public void Each<T>(IEnumerable<T> items, Action<T> check)
+    {
+        foreach (var item in items)
+        {
+            Guard(() => check(item));
+        }
+    }
+
+    /// <summary>Runs <paramref name="check"/>, recording an unknown value instead of stopping the whole policy.</summary>
+    public void Guard(Action check)
+    {
+        try
+        {
+            check();
+        }
+        catch (UnknownValueException unknown)
+        {
+            unknowns.Add(unknown.PropertyPath);
+        }
+    }
+
+    internal void RecordUnknown(string path) => unknowns.Add(path);
+}
+
+/// <summary>The input of a resource policy: one resource and the policy's parameters.</summary>
+public sealed class ResourceContext(PulumiResource resource, PolicyParameters parameters) : EvaluationContext(parameters)
+{
+    public PulumiResource Resource { get; } = resource;
+
+    /// <summary>The resource's properties as one object, for path reads.</summary>
+    public PropertyValue Properties { get; } = resource.Root;
+
+    /// <summary>Records a violation by this resource.</summary>
+    public void Report(string message) => AddViolation(null, message);
+}
+
+/// <summary>The input of a stack policy: every resource, indexed, and the policy's parameters.</summary>
+public sealed class StackContext(StackIndex stack, PolicyParameters parameters) : EvaluationContext(parameters)
+{
+    public StackIndex Stack { get; } = stack;
+
+    /// <summary>Records a violation by <paramref name="resource"/>.</summary>
+    public void Report(PulumiResource resource, string message) => AddViolation(resource.Urn, message);
+}

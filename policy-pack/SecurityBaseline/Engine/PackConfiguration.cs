@@ -1,0 +1,197 @@
+using System.Text.Json;
+
+namespace SecurityBaseline.Engine;
+
+/// <summary>Bad policy-pack configuration; the message names the policy and the property, never a value.</summary>
+public sealed class PolicyConfigException(string message) : Exception(message);
+
+/// <summary>The effective level and parameters of one policy.</summary>
+public sealed record PolicySettings(EnforcementLevel Level, PolicyParameters Parameters);
+
+/// <summary>One entry of a configuration: a level, properties, or both (Pulumi's PolicyConfig).</summary>
+public sealed record PolicyConfigEntry(EnforcementLevel? Level, IReadOnlyDictionary<string, JsonElement> Properties);
+
+/// <summary>The pack's configuration in the shape of Pulumi's `--policy-pack-config` file, reconciled with each policy's defaults.</summary>
+public sealed class PackConfiguration
+{
+    /// <summary>The reserved key that sets every policy's level.</summary>
+    public const string AllKey = "all";
+
+    private readonly Dictionary<string, PolicySettings> settings;
+
+    private PackConfiguration(Dictionary<string, PolicySettings> settings)
+    {
+        this.settings = settings;
+    }
+
+    /// <summary>Every policy at its default level with its schema defaults.</summary>
+    public static PackConfiguration Default(IEnumerable<Policy> policies) =>
+        FromEntries(policies, new Dictionary<string, PolicyConfigEntry>(), ignoreUnknownPolicies: false);
+
+    /// <summary>Parses a `--policy-pack-config` JSON document; <paramref name="source"/> names it in errors.</summary>
+    public static PackConfiguration Parse(string json, IEnumerable<Policy> policies, string source = "policy config")
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json.Length == 0 ? "{}" : json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException e)
+        {
+            throw new PolicyConfigException($"{source}: invalid JSON at line {(e.LineNumber ?? 0) + 1}, position {(e.BytePositionInLine ?? 0) + 1}");
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new PolicyConfigException($"{source}: expected a JSON object whose keys are policy names or \"all\"");
+            }
+
+            var entries = new Dictionary<string, PolicyConfigEntry>(StringComparer.Ordinal);
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                // Pulumi's file may list ESC environments beside the policies; they configure the process, not the policies.
+                if (property.Name == "environments")
+                {
+                    continue;
+                }
+
+                entries[property.Name] = ParseEntry(property.Name, property.Value, source);
+            }
+
+            return FromEntries(policies, entries, ignoreUnknownPolicies: false, source);
+        }
+    }
+
+    /// <summary>Reconciles entries (from a file or from Pulumi's Configure call) with every policy's defaults and validates them.</summary>
+    public static PackConfiguration FromEntries(IEnumerable<Policy> policies, IReadOnlyDictionary<string, PolicyConfigEntry> entries, bool ignoreUnknownPolicies, string source = "policy config")
+    {
+        var catalog = policies.ToDictionary(p => p.Descriptor.Id, StringComparer.Ordinal);
+        foreach (var key in entries.Keys.Where(k => k != AllKey && !catalog.ContainsKey(k)).Order(StringComparer.Ordinal))
+        {
+            if (!ignoreUnknownPolicies)
+            {
+                var suggestion = catalog.Keys.OrderBy(k => Distance(k, key)).ThenBy(k => k, StringComparer.Ordinal).FirstOrDefault();
+                throw new PolicyConfigException($"{source}: \"{key}\" is not a policy of this pack{(suggestion is null ? string.Empty : $" (did you mean \"{suggestion}\"?)")}");
+            }
+        }
+
+        entries.TryGetValue(AllKey, out var all);
+        if (all is not null && all.Properties.Count > 0)
+        {
+            throw new PolicyConfigException($"{source}: \"all\" accepts only an enforcement level, not properties ({string.Join(", ", all.Properties.Keys)})");
+        }
+
+        var result = new Dictionary<string, PolicySettings>(StringComparer.Ordinal);
+        foreach (var policy in catalog.Values)
+        {
+            var id = policy.Descriptor.Id;
+            entries.TryGetValue(id, out var entry);
+            var level = entry?.Level ?? all?.Level ?? policy.Descriptor.DefaultEnforcement;
+            var parameters = Reconcile(policy, entry?.Properties, source);
+            result[id] = new PolicySettings(level, parameters);
+        }
+
+        return new PackConfiguration(result);
+    }
+
+    public PolicySettings For(string policyId) =>
+        settings.TryGetValue(policyId, out var s) ? s : throw new KeyNotFoundException($"no policy \"{policyId}\"");
+
+    private static PolicyConfigEntry ParseEntry(string name, JsonElement value, string source)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.String:
+                return new PolicyConfigEntry(ParseLevel(name, value.GetString()!, source), new Dictionary<string, JsonElement>());
+            case JsonValueKind.Object:
+                EnforcementLevel? level = null;
+                var properties = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+                foreach (var property in value.EnumerateObject())
+                {
+                    if (property.Name == "enforcementLevel")
+                    {
+                        if (property.Value.ValueKind != JsonValueKind.String)
+                        {
+                            throw new PolicyConfigException($"{source}: policy \"{name}\": enforcementLevel must be a string");
+                        }
+
+                        level = ParseLevel(name, property.Value.GetString()!, source);
+                    }
+                    else
+                    {
+                        properties[property.Name] = property.Value.Clone();
+                    }
+                }
+
+                return new PolicyConfigEntry(level, properties);
+            default:
+                throw new PolicyConfigException($"{source}: policy \"{name}\": expected an enforcement level string or an object, found {value.ValueKind}");
+        }
+    }
+
+    private static EnforcementLevel ParseLevel(string name, string text, string source) =>
+        LevelNames.TryParseLevel(text, out var level)
+            ? level
+            : throw new PolicyConfigException($"{source}: policy \"{name}\": enforcementLevel must be advisory, mandatory, remediate or disabled");
+
+    private static PolicyParameters Reconcile(Policy policy, IReadOnlyDictionary<string, JsonElement>? configured, string source)
+    {
+        var id = policy.Descriptor.Id;
+        using var schemaDocument = JsonDocument.Parse(policy.Descriptor.ConfigSchema);
+        var schema = schemaDocument.RootElement;
+        var values = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var property in schema.EnumerateObject())
+        {
+            if (property.Value.TryGetProperty("default", out var fallback))
+            {
+                values[property.Name] = fallback.Clone();
+            }
+        }
+
+        foreach (var (name, value) in configured ?? new Dictionary<string, JsonElement>())
+        {
+            if (!schema.TryGetProperty(name, out var propertySchema))
+            {
+                var known = string.Join(", ", schema.EnumerateObject().Select(p => p.Name));
+                throw new PolicyConfigException($"{source}: policy \"{id}\": unknown property \"{name}\" (known: {(known.Length == 0 ? "none" : known)})");
+            }
+
+            var errors = SchemaValidator.Validate(propertySchema, value, name);
+            if (errors.Count > 0)
+            {
+                throw new PolicyConfigException($"{source}: policy \"{id}\": {string.Join("; ", errors)}");
+            }
+
+            values[name] = value;
+        }
+
+        var parameters = new PolicyParameters(values);
+        var problems = policy.ValidateParameters(parameters).ToArray();
+        if (problems.Length > 0)
+        {
+            throw new PolicyConfigException($"{source}: policy \"{id}\": {string.Join("; ", problems)}");
+        }
+
+        return parameters;
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            previous = current;
+        }
+
+        return previous[b.Length];
+    }
+}

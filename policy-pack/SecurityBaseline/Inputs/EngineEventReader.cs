@@ -1,0 +1,100 @@
+using System.Text.Json;
+using SecurityBaseline.Model;
+
+namespace SecurityBaseline.Inputs;
+
+/// <summary>Reads streamed engine events (`PULUMI_ENABLE_STREAMING_JSON_PREVIEW=true` or `--event-log`): one JSON object per line.</summary>
+public static class EngineEventReader
+{
+    /// <summary>True when the first non-blank line is a whole JSON object with an event `sequence`.</summary>
+    public static bool LooksLikeEvents(string content)
+    {
+        var reader = new StringReader(content);
+        string? line;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            if (line.Trim().Length == 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                using var document = JsonDocument.Parse(line, PropertyDecoder.DocumentOptions);
+                return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("sequence", out _);
+            }
+            catch (JsonException)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    public static StackInput Read(string content, string source)
+    {
+        var inputs = new Dictionary<string, PulumiResource>(StringComparer.Ordinal);
+        var outputs = new Dictionary<string, PulumiResource>(StringComparer.Ordinal);
+        var order = new List<string>();
+        var policyEvents = new List<JsonElement>();
+        var reader = new StringReader(content);
+        string? line;
+        var lineNumber = 0;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            lineNumber++;
+            if (line.Trim().Length == 0)
+            {
+                continue;
+            }
+
+            JsonDocument document;
+            try
+            {
+                document = JsonDocument.Parse(line, PropertyDecoder.DocumentOptions);
+            }
+            catch (JsonException e)
+            {
+                throw new InputFormatException($"{source}:{lineNumber}:{(e.BytePositionInLine ?? 0) + 1}: invalid JSON event ({StackInputReader.Reason(e)})");
+            }
+
+            using (document)
+            {
+                var root = document.RootElement;
+                if (root.ValueKind != JsonValueKind.Object)
+                {
+                    throw new InputFormatException($"{source}:{lineNumber}: an engine event must be a JSON object");
+                }
+
+                if (root.TryGetProperty("policyEvent", out var policyEvent))
+                {
+                    policyEvents.Add(policyEvent.Clone());
+                }
+
+                if (root.TryGetProperty("resourcePreEvent", out var pre) && pre.TryGetProperty("metadata", out var metadata) &&
+                    metadata.TryGetProperty("new", out var state) && state.ValueKind == JsonValueKind.Object)
+                {
+                    if (state.TryGetProperty("delete", out var delete) && delete.ValueKind == JsonValueKind.True)
+                    {
+                        continue;
+                    }
+
+                    var (input, output) = StackInputReader.ReadState(state, $"{source}:{lineNumber}", "resourcePreEvent.metadata.new");
+                    if (!inputs.ContainsKey(input.Urn))
+                    {
+                        order.Add(input.Urn);
+                    }
+
+                    inputs[input.Urn] = input;
+                    outputs[input.Urn] = output;
+                }
+            }
+        }
+
+        return new StackInput(source, InputKind.EngineEvents, order.Select(u => inputs[u]).ToArray(), order.Select(u => outputs[u]).ToArray())
+        {
+            PolicyEvents = policyEvents,
+        };
+    }
+}

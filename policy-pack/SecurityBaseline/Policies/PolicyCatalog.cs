@@ -1,0 +1,19 @@
+using SecurityBaseline.Engine;
+
+namespace SecurityBaseline.Policies;
+
+/// <summary>The pack: every policy, listed explicitly so the catalogue survives trimming and NativeAOT.</summary>
+public static class PolicyCatalog
+{
+    /// <summary>The name Pulumi shows for the pack.</summary>
+    public const string PackName = "security-baseline";
+    /// <summary>The pack's version; the project file's Version must say the same (a test checks).</summary>
+    public const string Version = "0.1.0";
+    public const string DisplayName = "Security baseline";
+    public const string Description = "Blocks deployments that break the company's network, encryption-in-transit, encryption-at-rest and public-link rules.";
+
+    public static IReadOnlyList<Policy> All { get; } =
+    [
+        new Keys.KmsKeyRotation(),
+    ];
+}

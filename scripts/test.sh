@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Runs every test of the repository and ends with one line "N passed, N failed".
+# Projects that need the Pulumi NuGet packages run only where those packages restore;
+# elsewhere they are named in one line and everything else still runs.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+results="$(pwd)/artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# Every project of Infra.sln, split by whether it (or a project it references) needs a Pulumi package.
+mapfile -t projects < <(dotnet sln Infra.sln list | grep -E '\.csproj$' | tr '\\' '/')
+needs_pulumi() {
+  local project="$1" dir ref
+  grep -qE '<PackageReference[^>]+Include="Pulumi(\.[A-Za-z]+)?"' "$project" && return 0
+  dir=$(dirname "$project")
+  while read -r ref; do
+    [ -n "$ref" ] && needs_pulumi "$(realpath -m "$dir/$ref")" && return 0
+  done < <(grep -oE '<ProjectReference[^>]+Include="[^"]+"' "$project" | sed -E 's/.*Include="([^"]+)"/\1/' | tr '\\' '/')
+  return 1
+}
+
+runnable=()
+pulumi_bound=()
+for project in "${projects[@]}"; do
+  if needs_pulumi "$project"; then pulumi_bound+=("$project"); else runnable+=("$project"); fi
+done
+
+if [ ${#pulumi_bound[@]} -gt 0 ]; then
+  restored=1
+  for p in "${pulumi_bound[@]}"; do
+    dotnet restore "$p" >>"$results/pulumi-restore.log" 2>&1 || { restored=0; break; }
+  done
+  if [ "$restored" -eq 1 ]; then
+    runnable+=("${pulumi_bound[@]}")
+  else
+    echo "skipped (Pulumi packages do not restore from this machine's NuGet feed; see artifacts/test-results/pulumi-restore.log): ${pulumi_bound[*]}"
+  fi
+fi
+
+status=0
+for project in "${runnable[@]}"; do
+  if grep -q '<IsTestProject>true</IsTestProject>' "$project"; then
+    name=$(basename "$project" .csproj)
+    echo "== $name"
+    dotnet test "$project" --logger "trx;LogFileName=$name.trx" --results-directory "$results" 2>&1 \
+      | grep -vE '^\s*$|^Test run for|^VSTest version|^A total of|^Starting test execution|^Results File' || true
+    [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+  else
+    dotnet build "$project" -nologo -v quiet >"$results/build-$(basename "$project" .csproj).log" 2>&1 \
+      || { echo "build failed: $project (see artifacts/test-results/)"; status=1; }
+  fi
+done
+
+# Extra checks that are not xunit tests but count as tests (workflow lint, …) append "name passed|failed" lines here.
+extra_passed=0
+extra_failed=0
+if [ -f "$results/extra-checks.txt" ]; then
+  extra_passed=$(grep -c ' passed$' "$results/extra-checks.txt" || true)
+  extra_failed=$(grep -c ' failed$' "$results/extra-checks.txt" || true)
+fi
+
+count() { grep -ohE "<Counters [^>]*" "$results"/*.trx 2>/dev/null | grep -oE " $1=\"[0-9]+\"" | grep -oE '[0-9]+' | awk '{ s += $1 } END { print s + 0 }'; }
+passed=$(( $(count passed) + extra_passed ))
+failed=$(( $(count failed) + extra_failed ))
+[ "$failed" -eq 0 ] || status=1
+total_trx=$(ls "$results"/*.trx 2>/dev/null | wc -l)
+[ "$total_trx" -gt 0 ] || { echo "no test results were written"; status=1; }
+echo "$passed passed, $failed failed"
+exit $status
