@@ -14,6 +14,11 @@ public static class PolicyCatalog
 
     public static IReadOnlyList<Policy> All { get; } =
     [
-        new Keys.KmsKeyRotation(),
+        .. Network.NetworkPolicies.All,
+        .. PublicEndpoints.PublicEndpointPolicies.All,
+        .. Transit.TransitPolicies.All,
+        .. AtRest.AtRestPolicies.All,
+        .. Keys.KeyPolicies.All,
+        .. PublicAccess.PublicAccessPolicies.All,
     ];
 }

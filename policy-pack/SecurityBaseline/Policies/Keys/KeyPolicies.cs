@@ -1,0 +1,12 @@
+using SecurityBaseline.Engine;
+
+namespace SecurityBaseline.Policies.Keys;
+
+/// <summary>§7 policies: key custody and secrets.</summary>
+internal static class KeyPolicies
+{
+    public static IReadOnlyList<Policy> All { get; } =
+    [
+        new KmsKeyRotation(),
+    ];
+}

@@ -1,0 +1,11 @@
+using SecurityBaseline.Engine;
+
+namespace SecurityBaseline.Policies.Network;
+
+/// <summary>§1 policies on inbound firewall rules: security groups and network security groups.</summary>
+internal static class NetworkPolicies
+{
+    public static IReadOnlyList<Policy> All { get; } =
+    [
+    ];
+}

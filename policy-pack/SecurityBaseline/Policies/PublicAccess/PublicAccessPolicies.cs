@@ -1,0 +1,11 @@
+using SecurityBaseline.Engine;
+
+namespace SecurityBaseline.Policies.PublicAccess;
+
+/// <summary>§7 policies: no public buckets, blobs or share links.</summary>
+internal static class PublicAccessPolicies
+{
+    public static IReadOnlyList<Policy> All { get; } =
+    [
+    ];
+}

@@ -1,0 +1,11 @@
+using SecurityBaseline.Engine;
+
+namespace SecurityBaseline.Policies.PublicEndpoints;
+
+/// <summary>§1 policies against public IPs, public databases and open PaaS firewalls.</summary>
+internal static class PublicEndpointPolicies
+{
+    public static IReadOnlyList<Policy> All { get; } =
+    [
+    ];
+}

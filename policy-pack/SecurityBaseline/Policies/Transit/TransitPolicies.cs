@@ -1,0 +1,11 @@
+using SecurityBaseline.Engine;
+
+namespace SecurityBaseline.Policies.Transit;
+
+/// <summary>§3 policies: TLS-only listeners, HTTPS-only endpoints, minimum TLS versions.</summary>
+internal static class TransitPolicies
+{
+    public static IReadOnlyList<Policy> All { get; } =
+    [
+    ];
+}
