@@ -1,0 +1,95 @@
+using System.Text.Json;
+using SecurityBaseline.Engine;
+using SecurityBaseline.Model;
+
+namespace SecurityBaseline.Policies;
+
+/// <summary>One statement of an AWS resource policy (bucket policy, key policy), reduced to what the rules decide on.</summary>
+public sealed record PolicyStatement(int Index, string? Sid, string Effect, IReadOnlyList<string> Principals, bool HasCondition, IReadOnlyList<string> Actions)
+{
+    /// <summary>True for `Principal: "*"` or `{"AWS": "*"}`: anyone, signed in or not.</summary>
+    public bool IsForEveryone => Principals.Contains("*", StringComparer.Ordinal);
+
+    public bool Allows => string.Equals(Effect, "Allow", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>How reports name the statement: its Sid, else its position.</summary>
+    public string Label => Sid is { Length: > 0 } sid ? $"statement \"{sid}\"" : $"statement {Index}";
+}
+
+/// <summary>Reads AWS policy documents given as a JSON string or as an object (the `policy` inputs of S3 and KMS resources).</summary>
+public static class AccessPolicyDocument
+{
+    /// <summary>The statements of the document at <paramref name="path"/>; empty when absent; throws on unknown or unparseable documents.</summary>
+    public static IReadOnlyList<PolicyStatement> Statements(PropertyValue properties, string path)
+    {
+        var value = properties.Known(path);
+        if (value is null)
+        {
+            return [];
+        }
+
+        return value.Kind switch
+        {
+            ValueKind.String when string.IsNullOrWhiteSpace(value.StringValue) => [],
+            ValueKind.String => FromJson(value.StringValue!, path),
+            ValueKind.Object => FromObject(value, path),
+            _ => throw new PolicyDataException(path, $"expected a policy document, found {value.Kind}"),
+        };
+    }
+
+    private static PolicyStatement[] FromJson(string json, string path)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, PropertyDecoder.DocumentOptions);
+        }
+        catch (JsonException)
+        {
+            throw new PolicyDataException(path, "the policy document is not valid JSON");
+        }
+
+        using (document)
+        {
+            return FromObject(PropertyDecoder.Decode(document.RootElement, path), path);
+        }
+    }
+
+    private static PolicyStatement[] FromObject(PropertyValue document, string path)
+    {
+        var statements = document.GetList("Statement");
+        var result = new List<PolicyStatement>(statements.Count);
+        for (var i = 0; i < statements.Count; i++)
+        {
+            var statement = statements[i];
+            if (statement.IsUnknown)
+            {
+                throw new UnknownValueException($"{path}.Statement[{i}]");
+            }
+
+            result.Add(new PolicyStatement(
+                i,
+                statement.GetString("Sid"),
+                statement.GetString("Effect") ?? "Allow",
+                Principals(statement, $"{path}.Statement[{i}].Principal"),
+                statement.Find("Condition") is { Kind: ValueKind.Object, Fields.Count: > 0 },
+                statement.GetStrings("Action")));
+        }
+
+        return result.ToArray();
+    }
+
+    private static string[] Principals(PropertyValue statement, string path)
+    {
+        var principal = statement.Known("Principal");
+        return principal?.Kind switch
+        {
+            null => [],
+            ValueKind.String => [principal.StringValue!],
+            ValueKind.Object => principal.Fields.Values.SelectMany(v => v.Kind == ValueKind.Array ? v.Items : [v])
+                .Select(v => v.IsUnknown ? throw new UnknownValueException(path) : v.StringValue ?? string.Empty)
+                .ToArray(),
+            _ => throw new PolicyDataException(path, $"expected a principal string or object, found {principal.Kind}"),
+        };
+    }
+}
