@@ -52,6 +52,7 @@ internal static class ScanCommand
         if (format is not ("text" or "json"))
         {
             stderr.WriteLine($"security-baseline scan: unknown format \"{format}\" (text, json)");
+            stderr.WriteLine(Usage);
             return ExitCodes.BadInput;
         }
 
