@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(SecurityBaseline.Bench.ScanBenchmarks).Assembly).Run(args);
