@@ -42,10 +42,20 @@ public sealed class S3NoPublicAcl : ResourcePolicy
         context.Guard(() =>
         {
             var acl = properties.Known("acl");
-            if (acl is not null && PublicCannedAcls.Contains(properties.GetString("acl"), StringComparer.OrdinalIgnoreCase))
+            var canned = properties.GetString("acl");
+            if (acl is null || !PublicCannedAcls.Contains(canned, StringComparer.OrdinalIgnoreCase))
             {
-                context.Report($"acl is {acl.Describe()}: that canned ACL grants access to everyone or to every AWS account.");
+                return;
             }
+
+            var consequence = (acl.IsSecret ? null : canned!.ToUpperInvariant()) switch
+            {
+                "PUBLIC-READ" => "everyone on the internet can read",
+                "PUBLIC-READ-WRITE" => "everyone on the internet can read and write",
+                "AUTHENTICATED-READ" => "every AWS account can read",
+                _ => "a public group gets access",
+            };
+            context.Report($"acl is {acl.Describe()}: with that canned ACL {consequence}.");
         });
 
         // Buckets (v6 BucketV2, v6 legacy Bucket and v7 Bucket) list grants flat; BucketAcl nests them with a grantee.

@@ -45,10 +45,11 @@ public sealed class S3NoWebsiteHosting : ResourcePolicy
         {
             context.Guard(() =>
             {
+                var single = context.Properties.Known(path)?.Kind == ValueKind.Object;
                 var blocks = context.Properties.GetList(path);
                 for (var i = 0; i < blocks.Count; i++)
                 {
-                    var at = blocks.Count == 1 && context.Properties.Known(path)!.Kind == ValueKind.Object ? path : $"{path}[{i}]";
+                    var at = single ? path : $"{path}[{i}]";
                     if (blocks[i].IsUnknown)
                     {
                         throw new UnknownValueException(at);

@@ -37,6 +37,13 @@ public class S3NoPublicAclTests
     }
 
     [Fact]
+    public void AwsBucket_WhenAuthenticatedRead_ShouldSayEveryAwsAccountCanRead()
+    {
+        var result = Fixtures.Evaluate(policy, "aws:s3/bucket:Bucket", """{"bucket":"acme-data","acl":"authenticated-read"}""");
+        Assert.Contains("every AWS account can read", Assert.Single(result.Messages), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AwsBucket_WhenAclAndGrantsAbsent_ShouldPass()
     {
         var result = Fixtures.Evaluate(policy, "aws:s3/bucket:Bucket", """{"bucket":"acme-data","forceDestroy":false}""");

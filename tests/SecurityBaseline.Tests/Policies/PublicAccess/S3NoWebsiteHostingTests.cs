@@ -69,4 +69,19 @@ public class S3NoWebsiteHostingTests
         Assert.Equal(Outcome.NotApplicable, result.Outcome);
         Assert.Contains("websites", result.Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AwsBucket_WhenConfiguredAdvisoryWithWrittenConsent_ShouldFailWithoutBlocking()
+    {
+        var result = Fixtures.Evaluate(policy, "aws:s3/bucket:Bucket", """{"bucket":"acme-site","website":{"indexDocument":"index.html"}}""", """{"s3-no-website-hosting":"advisory"}""");
+        Assert.Equal(Outcome.Fail, result.Outcome);
+        Assert.Equal(EnforcementLevel.Advisory, result.Level);
+        Assert.False(result.Blocks);
+    }
+
+    [Fact]
+    public void Config_WhenLevelIsNotAnEnforcementLevel_ShouldBeRejected()
+    {
+        Assert.Throws<PolicyConfigException>(() => PackConfiguration.Parse("""{"s3-no-website-hosting":"strict"}""", [policy]));
+    }
 }
