@@ -37,6 +37,13 @@ public static class PolicyIds
     // ---------------------------------------------------------------------------------------------
     // §7 No public links (Policies/PublicAccess)
     // ---------------------------------------------------------------------------------------------
+    public const string S3PublicAccessBlockFlags = "s3-public-access-block-flags";
+    public const string S3PublicAccessBlockPresent = "s3-public-access-block-present";
+    public const string S3NoPublicAcl = "s3-no-public-acl";
+    public const string S3BucketPolicyNotPublic = "s3-bucket-policy-not-public";
+    public const string S3NoWebsiteHosting = "s3-no-website-hosting";
+    public const string AzureStorageNoPublicBlobAccess = "azure-storage-no-public-blob-access";
+    public const string AzureBlobContainerPrivate = "azure-blob-container-private";
 
     // (end of PublicAccess ids)
 }

@@ -7,5 +7,12 @@ internal static class PublicAccessPolicies
 {
     public static IReadOnlyList<Policy> All { get; } =
     [
+        new S3PublicAccessBlockFlags(),
+        new S3PublicAccessBlockPresent(),
+        new S3NoPublicAcl(),
+        new S3BucketPolicyNotPublic(),
+        new S3NoWebsiteHosting(),
+        new AzureStorageNoPublicBlobAccess(),
+        new AzureBlobContainerPrivate(),
     ];
 }
