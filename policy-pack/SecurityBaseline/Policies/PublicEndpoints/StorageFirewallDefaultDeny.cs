@@ -27,7 +27,7 @@ public sealed class StorageFirewallDefaultDeny : ResourcePolicy
         Help = "azure-native: set `networkRuleSet.defaultAction: \"Deny\"` (with `bypass: \"AzureServices\"`, `ipRules[].iPAddressOrRange` and `virtualNetworkRules` for what must get in) " +
                "or `publicNetworkAccess: \"Disabled\"` with private endpoints. azure: set `networkRules.defaultAction: \"Deny\"` or `publicNetworkAccessEnabled: false`; " +
                "`azure:storage/accountNetworkRules` needs `defaultAction: \"Deny\"`. Never list `0.0.0.0/0` in the IP rules.",
-        AbsentMeans = "An absent `networkRuleSet` / `networkRules` (or `defaultAction`) means Allow: a violation. `publicNetworkAccess` absent leaves the firewall in charge. " +
+        AbsentMeans = "An absent `networkRuleSet` / `networkRules` (or `defaultAction`) means Allow: a violation. `publicNetworkAccess` absent (or `SecuredByPerimeter`, whose transition mode still applies the firewall) leaves the firewall in charge. " +
                       "Note: an `azure:storage/account:Account` whose rules live in a separate `azure:storage/accountNetworkRules` resource is still judged on its own inputs.",
         Tags = ["network", "storage", "firewall"],
     };
