@@ -13,6 +13,12 @@ public static class PolicyIds
     // §1 Network protection — public IPs, public databases, PaaS firewalls (Policies/PublicEndpoints)
     // ---------------------------------------------------------------------------------------------
 
+    public const string ComputeNoPublicIp = "compute-no-public-ip";
+    public const string SubnetNoPublicIpOnLaunch = "subnet-no-public-ip-on-launch";
+    public const string DatabaseNotPublic = "database-not-public";
+    public const string StorageFirewallDefaultDeny = "storage-firewall-default-deny";
+    public const string KeyVaultFirewallDefaultDeny = "key-vault-firewall-default-deny";
+
     // (end of PublicEndpoints ids)
 
     // ---------------------------------------------------------------------------------------------

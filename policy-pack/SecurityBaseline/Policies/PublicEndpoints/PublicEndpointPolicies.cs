@@ -7,5 +7,10 @@ internal static class PublicEndpointPolicies
 {
     public static IReadOnlyList<Policy> All { get; } =
     [
+        new ComputeNoPublicIp(),
+        new SubnetNoPublicIpOnLaunch(),
+        new DatabaseNotPublic(),
+        new StorageFirewallDefaultDeny(),
+        new KeyVaultFirewallDefaultDeny(),
     ];
 }
