@@ -31,18 +31,23 @@ public sealed class SecretsNotPlaintext : ResourcePolicy
 
         context.Each(inputs, input =>
         {
-            if (input.WhenPath is not null && context.Properties.GetString(input.WhenPath) != input.WhenValue)
+            // A known deciding input settles it; an unknown one matters only when the value is plaintext.
+            var decidingKnown = input.WhenPath is null || context.Properties.Find(input.WhenPath) is not { IsUnknown: true };
+            if (decidingKnown && !Applies(context.Properties, input))
             {
                 return;
             }
 
-            if (HoldsPlaintext(context.Properties, input.Path))
+            if (HoldsPlaintext(context.Properties, input.Path) && Applies(context.Properties, input))
             {
                 // Name the property only: the value is the secret.
                 context.Report($"{input.Path} is set in plaintext: it must be a Pulumi secret (`pulumi config set --secret`, `Output.CreateSecret`). Treat the value as exposed and rotate it (§7).");
             }
         });
     }
+
+    private static bool Applies(PropertyValue root, SecretInput input) =>
+        input.WhenPath is null || root.GetString(input.WhenPath) == input.WhenValue;
 
     /// <summary>True when the input holds a value that is not marked secret; throws when that cannot be known yet.</summary>
     private static bool HoldsPlaintext(PropertyValue root, string path)

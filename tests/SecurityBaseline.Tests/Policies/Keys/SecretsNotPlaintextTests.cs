@@ -94,6 +94,14 @@ public class SecretsNotPlaintextTests
     }
 
     [Fact]
+    public void AwsSsmParameter_WhenPlainStringParameterValueUnknown_ShouldPass()
+    {
+        var result = Fixtures.Evaluate(policy, SsmParameter, """{"name":"/app/endpoint","type":"String","value":"04da6b54-80e4-46f7-96ec-b56ff0331ba9"}""");
+        Assert.Equal(Outcome.Pass, result.Outcome);
+        Assert.Null(result.Reason);
+    }
+
+    [Fact]
     public void AwsSsmParameter_WhenSecureStringValueIsPlaintext_ShouldFail()
     {
         var result = Fixtures.Evaluate(policy, SsmParameter, """{"name":"/app/db-password","type":"SecureString","value":"pa55-w0rd-prod"}""");
@@ -107,6 +115,13 @@ public class SecretsNotPlaintextTests
         var result = Fixtures.Evaluate(policy, SsmParameter, """{"name":"/app/db-password","type":"04da6b54-80e4-46f7-96ec-b56ff0331ba9","value":"pa55-w0rd-prod"}""");
         Assert.Equal(Outcome.NotApplicable, result.Outcome);
         Assert.Contains("type", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AwsSsmParameter_WhenTypeUnknownButValueIsSecret_ShouldPass()
+    {
+        var result = Fixtures.Evaluate(policy, SsmParameter, $$"""{"name":"/app/db-password","type":"04da6b54-80e4-46f7-96ec-b56ff0331ba9","value":{{Secret("pa55-w0rd-prod")}}}""");
+        Assert.Equal(Outcome.Pass, result.Outcome);
     }
 
     [Fact]
