@@ -37,6 +37,10 @@ public static class PolicyIds
     // §7 Key custody and secrets (Policies/Keys)
     // ---------------------------------------------------------------------------------------------
     public const string KmsKeyRotation = "kms-key-rotation-enabled";
+    public const string KmsKeyPolicyNotPublic = "kms-key-policy-not-public";
+    public const string KmsKeyLockoutCheckKept = "kms-key-lockout-check-kept";
+    public const string KeyVaultRecoverable = "key-vault-recoverable";
+    public const string SecretsNotPlaintext = "secrets-not-plaintext";
 
     // (end of Keys ids)
 

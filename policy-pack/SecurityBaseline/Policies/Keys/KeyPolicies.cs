@@ -8,5 +8,9 @@ internal static class KeyPolicies
     public static IReadOnlyList<Policy> All { get; } =
     [
         new KmsKeyRotation(),
+        new KmsKeyPolicyNotPublic(),
+        new KmsKeyLockoutCheckKept(),
+        new KeyVaultRecoverable(),
+        new SecretsNotPlaintext(),
     ];
 }

@@ -1,0 +1,35 @@
+using SecurityBaseline.Engine;
+
+namespace SecurityBaseline.Policies.Keys;
+
+/// <summary>§7: a KMS key policy never grants the key to everyone without a condition.</summary>
+public sealed class KmsKeyPolicyNotPublic : ResourcePolicy
+{
+    public static readonly PolicyDescriptor Rule = new()
+    {
+        Id = PolicyIds.KmsKeyPolicyNotPublic,
+        Title = "KMS key policies are not open to everyone",
+        Description = "KMS key policies must not allow Principal \"*\" (or {\"AWS\": \"*\"}) without a Condition that narrows who can use the key.",
+        Message = "The KMS key policy lets anyone use or manage the key.",
+        Section = 7,
+        Severity = Severity.Critical,
+        ResourceTypes = ["aws:kms/key:Key", "aws:kms/keyPolicy:KeyPolicy"],
+        Help = "In `policy`, replace `\"Principal\": \"*\"` / `{\"AWS\": \"*\"}` in Allow statements with the ARNs of the stack's own roles or account root, or add a `Condition` (for example `kms:CallerAccount` or `aws:PrincipalOrgID`) that limits the callers to the company's accounts.",
+        AbsentMeans = "`policy` absent on `aws:kms/key:Key` means the AWS default key policy, which grants only the account root: compliant.",
+        Tags = ["kms", "key-policy", "least-privilege"],
+    };
+
+    public override PolicyDescriptor Descriptor => Rule;
+
+    public override void Evaluate(ResourceContext context)
+    {
+        foreach (var statement in AccessPolicyDocument.Statements(context.Properties, "policy"))
+        {
+            if (statement.Allows && statement.IsForEveryone && !statement.HasCondition)
+            {
+                var actions = statement.Actions.Count == 0 ? "its actions" : string.Join(", ", statement.Actions);
+                context.Report($"policy {statement.Label} allows Principal \"*\" without a Condition: anyone may perform {actions} on the key.");
+            }
+        }
+    }
+}
