@@ -56,16 +56,18 @@ public sealed class LoadBalancerTlsPolicy : ResourcePolicy
             return;
         }
 
+        // Shown through Describe so a secret-marked protocol stays unprinted.
+        var shown = LoadBalancerListeners.DescribeProtocol(properties, protocol);
         var policy = properties.GetString("sslPolicy");
         if (policy is null)
         {
-            context.Report($"sslPolicy is absent on a {protocol} listener: the provider then uses ELBSecurityPolicy-2016-08, which accepts TLS 1.0 and 1.1.");
+            context.Report($"sslPolicy is absent on a listener with protocol {shown}: the provider then uses ELBSecurityPolicy-2016-08, which accepts TLS 1.0 and 1.1.");
             return;
         }
 
         if (!context.Parameters.GetStrings("allowedSslPolicies").Contains(policy, StringComparer.Ordinal))
         {
-            context.Report($"sslPolicy {properties.Show("sslPolicy")} on a {protocol} listener is not one of allowedSslPolicies (TLS 1.2+ ELB security policies).");
+            context.Report($"sslPolicy {properties.Show("sslPolicy")} on a listener with protocol {shown} is not one of allowedSslPolicies (TLS 1.2+ ELB security policies).");
         }
     }
 }

@@ -47,6 +47,16 @@ public class LoadBalancerTlsPolicyTests
         Assert.Contains("ELBSecurityPolicy-2016-08", message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AwsListener_WhenSecretProtocolLacksTlsPolicy_ShouldFailWithoutPrintingTheProtocol()
+    {
+        var result = Fixtures.Evaluate(policy, AlbListener, Listener("HTTPS", null).Replace("\"protocol\":\"HTTPS\"", "\"protocol\":{\"4dabf18193072939515e22adb298388d\":\"1b47061264138c4ac30d75fd1eb44270\",\"value\":\"HTTPS\"}", StringComparison.Ordinal));
+        Assert.Equal(Outcome.Fail, result.Outcome);
+        var message = Assert.Single(result.Messages);
+        Assert.Contains("protocol [secret]", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("HTTPS", message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("HTTP")]
     [InlineData("TCP")]
