@@ -24,6 +24,13 @@ public static class PolicyIds
     // ---------------------------------------------------------------------------------------------
     // §3 Encryption in transit (Policies/Transit)
     // ---------------------------------------------------------------------------------------------
+    public const string LoadBalancerListenerTls = "load-balancer-listener-tls";
+    public const string LoadBalancerTlsPolicy = "load-balancer-tls-policy";
+    public const string ClassicLoadBalancerTls = "classic-load-balancer-tls";
+    public const string AzureStorageSecureTransfer = "azure-storage-secure-transfer";
+    public const string WebAppHttpsOnly = "web-app-https-only";
+    public const string ApplicationGatewayTls = "application-gateway-tls";
+    public const string CloudFrontViewerHttps = "cloudfront-viewer-https";
 
     // (end of Transit ids)
 

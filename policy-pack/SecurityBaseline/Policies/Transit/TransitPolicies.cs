@@ -7,5 +7,12 @@ internal static class TransitPolicies
 {
     public static IReadOnlyList<Policy> All { get; } =
     [
+        new LoadBalancerListenerTls(),
+        new LoadBalancerTlsPolicy(),
+        new ClassicLoadBalancerTls(),
+        new AzureStorageSecureTransfer(),
+        new WebAppHttpsOnly(),
+        new ApplicationGatewayTls(),
+        new CloudFrontViewerHttps(),
     ];
 }

@@ -1,0 +1,168 @@
+using SecurityBaseline.Engine;
+using SecurityBaseline.Model;
+
+namespace SecurityBaseline.Policies.Transit;
+
+/// <summary>§3: Application Gateways serve HTTPS with TLS 1.2+; an HTTP listener only redirects permanently to HTTPS.</summary>
+public sealed class ApplicationGatewayTls : ResourcePolicy
+{
+    private const string NativeType = "azure-native:network:ApplicationGateway";
+
+    public static readonly PolicyDescriptor Rule = new()
+    {
+        Id = PolicyIds.ApplicationGatewayTls,
+        Title = "Application Gateways use HTTPS with TLS 1.2",
+        Description = "Application Gateway HTTP listeners must only redirect permanently to an HTTPS listener, and the gateway's SSL policy must require TLS 1.2 or newer.",
+        Message = "The Application Gateway serves plain HTTP or allows TLS older than 1.2.",
+        Section = 3,
+        Severity = Severity.High,
+        ResourceTypes = [NativeType, "azure:network/applicationGateway:ApplicationGateway"],
+        Help = "Route every `httpListeners[]` entry with `protocol: \"Http\"` only through request routing rules whose redirect configuration has `redirectType: \"Permanent\"` and a target listener with `protocol: \"Https\"` (or a `targetUrl` starting with https://). Set `sslPolicy: { policyType: \"Predefined\", policyName: \"AppGwSslPolicy20220101S\" }`, or `policyType: \"CustomV2\"` with `minProtocolVersion: \"TLSv1_2\"`.",
+        AbsentMeans = "`sslPolicy` absent means the API's default policy: AppGwSslPolicy20220101 (TLS 1.2) for API versions 2023-02-01 and later, which both providers use (azure-native 3.28.0: 2024-05-01) — compliant. A Custom/CustomV2 policy without `minProtocolVersion` (and without disabling TLSv1_0 and TLSv1_1) allows TLS 1.0 — a violation. An HTTP listener no routing rule redirects to HTTPS is a violation.",
+        Tags = ["azure", "application-gateway", "tls", "encryption-in-transit"],
+    };
+
+    private static readonly HashSet<string> ModernPredefined = new(["AppGwSslPolicy20170401S", "AppGwSslPolicy20220101", "AppGwSslPolicy20220101S"], StringComparer.OrdinalIgnoreCase);
+
+    public override PolicyDescriptor Descriptor => Rule;
+
+    public override void Evaluate(ResourceContext context)
+    {
+        var shape = context.Resource.Type == NativeType ? Shape.Native : Shape.Classic;
+        context.Guard(() => CheckSslPolicy(context, shape));
+        CheckHttpListeners(context, shape);
+    }
+
+    private static void CheckSslPolicy(ResourceContext context, Shape shape)
+    {
+        var properties = context.Properties;
+        var type = properties.GetString("sslPolicy.policyType");
+        var name = properties.GetString("sslPolicy.policyName");
+        var minimum = properties.GetString("sslPolicy.minProtocolVersion");
+        var disabled = properties.GetStrings($"sslPolicy.{shape.DisabledProtocols}");
+        if (type is null && name is null && minimum is null && disabled.Count == 0)
+        {
+            // No policy chosen: the API default since 2023-02-01 is AppGwSslPolicy20220101 (TLS 1.2).
+            return;
+        }
+
+        var predefined = string.Equals(type, "Predefined", StringComparison.OrdinalIgnoreCase) || (type is null && name is not null);
+        if (predefined)
+        {
+            if (name is null || !ModernPredefined.Contains(name))
+            {
+                context.Report($"sslPolicy.policyName is {properties.Show("sslPolicy.policyName")}: use AppGwSslPolicy20220101S, AppGwSslPolicy20220101 or AppGwSslPolicy20170401S (TLS 1.2 minimum).");
+            }
+
+            return;
+        }
+
+        if (minimum is not null)
+        {
+            if (!TlsVersions.IsAtLeast12(minimum))
+            {
+                context.Report($"sslPolicy.minProtocolVersion is {properties.Show("sslPolicy.minProtocolVersion")}: require \"TLSv1_2\" or \"TLSv1_3\".");
+            }
+
+            return;
+        }
+
+        var disablesOld = disabled.Contains("TLSv1_0", StringComparer.OrdinalIgnoreCase) && disabled.Contains("TLSv1_1", StringComparer.OrdinalIgnoreCase);
+        if (!disablesOld)
+        {
+            context.Report($"sslPolicy (policyType {properties.Show("sslPolicy.policyType")}) sets no minProtocolVersion and does not disable TLSv1_0 and TLSv1_1: set minProtocolVersion \"TLSv1_2\".");
+        }
+    }
+
+    private static void CheckHttpListeners(ResourceContext context, Shape shape)
+    {
+        var properties = context.Properties;
+        context.Each(properties.ItemPaths("httpListeners"), listener =>
+        {
+            if (!string.Equals(properties.GetString($"{listener}.protocol"), "Http", StringComparison.OrdinalIgnoreCase))
+            {
+                return;
+            }
+
+            var name = properties.GetString($"{listener}.name");
+            var rules = name is null ? [] : RulesOf(properties, shape, name);
+            if (rules.Count == 0)
+            {
+                context.Report($"{listener} ({properties.Show($"{listener}.name")}) has protocol \"Http\" and no request routing rule redirects it to HTTPS.");
+                return;
+            }
+
+            foreach (var rule in rules)
+            {
+                var problem = RedirectProblem(properties, shape, rule);
+                if (problem is not null)
+                {
+                    context.Report($"{listener} ({properties.Show($"{listener}.name")}) has protocol \"Http\" and {rule} {problem}.");
+                }
+            }
+        });
+    }
+
+    /// <summary>The paths of the request routing rules that serve the listener named <paramref name="listener"/>.</summary>
+    private static List<string> RulesOf(PropertyValue properties, Shape shape, string listener) =>
+        properties.ItemPaths("requestRoutingRules")
+            .Where(rule => Names(properties.GetString($"{rule}.{shape.RuleListener}"), shape, listener))
+            .ToList();
+
+    /// <summary>Why the routing rule is not a permanent redirect to HTTPS, or null when it is.</summary>
+    private static string? RedirectProblem(PropertyValue properties, Shape shape, string rule)
+    {
+        var reference = properties.GetString($"{rule}.{shape.RuleRedirect}");
+        if (reference is null)
+        {
+            return "forwards it to a backend instead of redirecting to HTTPS";
+        }
+
+        var redirectName = shape.NameOf(reference);
+        var redirect = properties.ItemPaths("redirectConfigurations")
+            .FirstOrDefault(r => string.Equals(properties.GetString($"{r}.name"), redirectName, StringComparison.OrdinalIgnoreCase));
+        if (redirect is null)
+        {
+            return $"names {rule}.{shape.RuleRedirect} {properties.Show($"{rule}.{shape.RuleRedirect}")}, which is not in redirectConfigurations";
+        }
+
+        if (!string.Equals(properties.GetString($"{redirect}.redirectType"), "Permanent", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"redirects with {redirect}.redirectType {properties.Show($"{redirect}.redirectType")}, not Permanent";
+        }
+
+        var targetUrl = properties.GetString($"{redirect}.targetUrl");
+        if (targetUrl is not null)
+        {
+            return targetUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+                ? null
+                : $"redirects to {redirect}.targetUrl {properties.Show($"{redirect}.targetUrl")}, which is not an https:// URL";
+        }
+
+        var target = properties.GetString($"{redirect}.{shape.RedirectTarget}");
+        if (target is null)
+        {
+            return $"redirects through {redirect} without a target listener or https:// targetUrl";
+        }
+
+        var targetName = shape.NameOf(target);
+        var targetListener = properties.ItemPaths("httpListeners")
+            .FirstOrDefault(l => string.Equals(properties.GetString($"{l}.name"), targetName, StringComparison.OrdinalIgnoreCase));
+        return targetListener is not null && string.Equals(properties.GetString($"{targetListener}.protocol"), "Https", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : $"redirects to {redirect}.{shape.RedirectTarget} {properties.Show($"{redirect}.{shape.RedirectTarget}")}, which is not an Https listener of this gateway";
+    }
+
+    private static bool Names(string? reference, Shape shape, string listener) =>
+        reference is not null && string.Equals(shape.NameOf(reference), listener, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Where each provider keeps the links between listeners, rules and redirects.</summary>
+    /// <remarks>azure-native links sub-resources by id (`…/httpListeners/name`, or `$self/httpListeners/name`); classic by name.</remarks>
+    private sealed record Shape(string RuleListener, string RuleRedirect, string RedirectTarget, string DisabledProtocols, bool ById)
+    {
+        public static Shape Native { get; } = new("httpListener.id", "redirectConfiguration.id", "targetListener.id", "disabledSslProtocols", ById: true);
+        public static Shape Classic { get; } = new("httpListenerName", "redirectConfigurationName", "targetListenerName", "disabledProtocols", ById: false);
+
+        public string NameOf(string reference) => ById ? PropertyPaths.LastSegment(reference) : reference;
+    }
+}

@@ -1,0 +1,51 @@
+using SecurityBaseline.Engine;
+using SecurityBaseline.Model;
+
+namespace SecurityBaseline.Policies.Transit;
+
+/// <summary>ELBv2 listeners: every token that carries their shape, and the protocol a listener really serves.</summary>
+internal static class LoadBalancerListeners
+{
+    /// <summary>`aws:lb` and `aws:alb` listeners and the legacy tokens AWS 7.48.0 keeps as their aliases.</summary>
+    public static IReadOnlyList<string> Types { get; } =
+    [
+        "aws:lb/listener:Listener",
+        "aws:alb/listener:Listener",
+        "aws:elasticloadbalancingv2/listener:Listener",
+        "aws:applicationloadbalancing/listener:Listener",
+    ];
+
+    /// <summary>The listener's protocol in upper case, with the provider's defaults applied.</summary>
+    /// <remarks>
+    /// Absent `protocol` is HTTP, the provider's default for Application Load Balancers. A Gateway Load Balancer
+    /// listener takes neither `protocol` nor `port` (both are invalid there) and carries GENEVE on port 6081.
+    /// </remarks>
+    public static string Protocol(PropertyValue properties)
+    {
+        var protocol = properties.GetString("protocol");
+        if (protocol is not null)
+        {
+            return protocol.ToUpperInvariant();
+        }
+
+        return properties.Known("port") is null ? "GENEVE" : "HTTP";
+    }
+
+    /// <summary>The listener's port, with a Gateway Load Balancer's fixed GENEVE port when none is given.</summary>
+    public static int? Port(PropertyValue properties, string protocol)
+    {
+        var port = properties.GetNumber("port");
+        if (port is null)
+        {
+            return protocol == "GENEVE" ? GenevePort : null;
+        }
+
+        return port is >= 0 and <= 65535 && port == Math.Floor(port.Value) ? (int)port.Value : throw new PolicyDataException("port", "expected a port number");
+    }
+
+    /// <summary>How the listener's protocol is shown in messages: its value, or the default it stands for.</summary>
+    public static string DescribeProtocol(PropertyValue properties, string protocol) =>
+        properties.Find("protocol") is { } given ? given.Describe() : $"absent ({protocol} by default)";
+
+    public const int GenevePort = 6081;
+}
