@@ -1,0 +1,58 @@
+using SecurityBaseline.Engine;
+using SecurityBaseline.Model;
+
+namespace SecurityBaseline.Policies.Network;
+
+/// <summary>§1: the VPC's default security group allows nothing, so resources never fall back on it.</summary>
+public sealed class DefaultSecurityGroupClosed : ResourcePolicy
+{
+    private static readonly string[] RuleLists = ["ingress", "egress"];
+
+    public static readonly PolicyDescriptor Rule = new()
+    {
+        Id = PolicyIds.DefaultSecurityGroupClosed,
+        Title = "Default security groups are closed",
+        Description = "The VPC's default security group must have no ingress and no egress rules.",
+        Message = "The default security group declares rules.",
+        Section = 1,
+        Severity = Severity.High,
+        ResourceTypes = [InboundRules.AwsDefaultSecurityGroup],
+        Help = "Remove every item of `ingress` and `egress` from the `aws.ec2.DefaultSecurityGroup` (or set both to `[]`) and give each resource its own security group.",
+        AbsentMeans = "Absent `ingress`/`egress` mean no rules, and are compliant: when Pulumi (Terraform) adopts the default security group it removes every rule not declared, including AWS's allow-all rules.",
+        Tags = ["network", "security-group", "default"],
+    };
+
+    public override PolicyDescriptor Descriptor => Rule;
+
+    public override void Evaluate(ResourceContext context)
+    {
+        foreach (var list in RuleLists)
+        {
+            // Guarded per list: an unknown egress must not hide declared ingress rules.
+            context.Guard(() =>
+            {
+                var count = context.Properties.GetList(list).Count;
+                if (count > 0)
+                {
+                    context.Report($"{list} declares {count} rule{(count == 1 ? string.Empty : "s")}; the default security group must allow no {(list == "ingress" ? "inbound" : "outbound")} traffic.");
+                }
+            });
+        }
+    }
+
+    public override IReadOnlyDictionary<string, PropertyValue>? Remediate(ResourceContext context)
+    {
+        if (RuleLists.All(list => context.Properties.GetList(list).Count == 0))
+        {
+            return null;
+        }
+
+        var fixedProperties = new Dictionary<string, PropertyValue>(context.Resource.Properties, StringComparer.Ordinal);
+        foreach (var list in RuleLists)
+        {
+            fixedProperties[list] = PropertyValue.FromArray([]);
+        }
+
+        return fixedProperties;
+    }
+}
