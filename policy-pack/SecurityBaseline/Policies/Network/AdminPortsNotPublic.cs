@@ -59,7 +59,8 @@ public sealed class AdminPortsNotPublic : ResourcePolicy
             if (outside.Length > 0)
             {
                 var list = string.Join(", ", opened.Select(p => p.ToString(CultureInfo.InvariantCulture)));
-                context.Report($"{rule.Prefix}admin port{(opened.Length == 1 ? string.Empty : "s")} {list} open via {ports} to {string.Join(", ", outside.Select(s => s.ToString()))}, outside the allowlist ({AllowlistParameter.Name}).");
+                var plural = opened.Length > 1;
+                context.Report($"{rule.Prefix}admin port{(plural ? "s" : string.Empty)} {list} {(plural ? "are" : "is")} open to {string.Join(", ", outside.Select(s => s.ToString()))}, outside the allowlist ({AllowlistParameter.Name}), by {ports}.");
             }
 
             rule.RequireKnownSources();

@@ -26,17 +26,15 @@ public sealed class DefaultSecurityGroupClosed : ResourcePolicy
 
     public override void Evaluate(ResourceContext context)
     {
+        // Each list and each rule is guarded on its own: an unknown egress must not hide declared ingress rules.
         foreach (var list in RuleLists)
         {
-            // Guarded per list: an unknown egress must not hide declared ingress rules.
-            context.Guard(() =>
+            var (direction, preposition) = list == "ingress" ? ("inbound", "from") : ("outbound", "to");
+            context.Guard(() => InboundRules.AwsGroupRules(context, list, rule =>
             {
-                var count = context.Properties.GetList(list).Count;
-                if (count > 0)
-                {
-                    context.Report($"{list} declares {count} rule{(count == 1 ? string.Empty : "s")}; the default security group must allow no {(list == "ingress" ? "inbound" : "outbound")} traffic.");
-                }
-            });
+                var peers = rule.Sources.Count == 0 ? "peers unknown during preview" : string.Join(", ", rule.Sources);
+                context.Report($"{rule.Prefix}{rule.PortsText} {preposition} {peers}; the default security group must allow no {direction} traffic.");
+            }));
         }
     }
 

@@ -145,7 +145,7 @@ public static class InboundRules
         switch (context.Resource.Type)
         {
             case AwsSecurityGroup or AwsDefaultSecurityGroup:
-                context.Each(Items(properties, "ingress"), item => check(ReadAwsGroupRule(item.Path, Require(item))));
+                AwsGroupRules(context, "ingress", check);
                 break;
             case AwsSecurityGroupRule:
                 var type = properties.GetString("type");
@@ -184,6 +184,10 @@ public static class InboundRules
                 throw new PolicyDataException("(type)", $"{context.Resource.Type} carries no inbound rules");
         }
     }
+
+    /// <summary>Runs <paramref name="check"/> on every rule of an AWS security group's `ingress` or `egress` list (egress sources are destinations).</summary>
+    public static void AwsGroupRules(ResourceContext context, string list, Action<InboundRule> check) =>
+        context.Each(Items(context.Properties, list), item => check(ReadAwsGroupRule(item.Path, Require(item))));
 
     private readonly record struct Item(string Path, PropertyValue Value);
 

@@ -31,7 +31,7 @@ public sealed class IngressAllowlist : ResourcePolicy
         {
             foreach (var source in rule.Sources.Where(s => !s.IsInside(allowlist)))
             {
-                context.Report($"{rule.Prefix}{source} is outside the allowlist ({AllowlistParameter.Name}) ({rule.PortsText}).");
+                context.Report($"{rule.Prefix}{source} is outside the allowlist ({AllowlistParameter.Name}), on {rule.PortsText}.");
             }
 
             rule.RequireKnownSources();

@@ -26,7 +26,7 @@ public sealed class NoInternetIngress : ResourcePolicy
         {
             foreach (var source in rule.Sources.Where(s => s.IsInternet))
             {
-                context.Report($"{rule.Prefix}{source} admits the whole internet ({rule.PortsText}).");
+                context.Report($"{rule.Prefix}{source} admits the whole internet, on {rule.PortsText}.");
             }
 
             rule.RequireKnownSources();
