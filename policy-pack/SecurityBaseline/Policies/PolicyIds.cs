@@ -6,6 +6,10 @@ public static class PolicyIds
     // ---------------------------------------------------------------------------------------------
     // §1 Network protection — inbound rules (Policies/Network)
     // ---------------------------------------------------------------------------------------------
+    public const string NetworkNoInternetIngress = "network-no-internet-ingress";
+    public const string NetworkIngressAllowlist = "network-ingress-allowlist";
+    public const string NetworkAdminPortsNotPublic = "network-admin-ports-not-public";
+    public const string DefaultSecurityGroupClosed = "default-security-group-closed";
 
     // (end of Network ids)
 

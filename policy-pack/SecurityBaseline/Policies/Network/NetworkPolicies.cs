@@ -7,5 +7,9 @@ internal static class NetworkPolicies
 {
     public static IReadOnlyList<Policy> All { get; } =
     [
+        new NoInternetIngress(),
+        new IngressAllowlist(),
+        new AdminPortsNotPublic(),
+        new DefaultSecurityGroupClosed(),
     ];
 }

@@ -1,0 +1,561 @@
+using System.Globalization;
+using SecurityBaseline.Engine;
+using SecurityBaseline.Model;
+using SecurityBaseline.Network;
+
+namespace SecurityBaseline.Policies.Network;
+
+/// <summary>A range of ports, both ends included.</summary>
+public readonly record struct PortRange(int From, int To)
+{
+    public static PortRange Every { get; } = new(0, 65535);
+
+    public bool Contains(int port) => From <= port && port <= To;
+
+    public override string ToString() =>
+        From == To ? From.ToString(CultureInfo.InvariantCulture) : $"{From.ToString(CultureInfo.InvariantCulture)}-{To.ToString(CultureInfo.InvariantCulture)}";
+}
+
+/// <summary>How a rule names where traffic comes from.</summary>
+public enum SourceKind
+{
+    /// <summary>An AWS CIDR field: anything that is not a CIDR block is not an address the allowlist can vouch for.</summary>
+    Cidr,
+
+    /// <summary>An Azure address prefix: a CIDR, an address, `*` or a service tag.</summary>
+    AzurePrefix,
+
+    /// <summary>A security group, prefix list or application security group: not an address.</summary>
+    Reference,
+}
+
+/// <summary>One source of an inbound rule; <see cref="Property"/> is relative to the rule (`cidrBlocks[0]`).</summary>
+public sealed record RuleSource(string Property, string Value, SourceKind Kind, bool IsSecret = false)
+{
+    /// <summary>The value as messages may print it: never a secret.</summary>
+    public string Shown => IsSecret ? "[secret]" : Value;
+
+    public bool IsReference => Kind == SourceKind.Reference;
+
+    /// <summary>True when the source admits any address of a family (`0.0.0.0/0`, `::/0`, `*`, `Internet`, `Any`).</summary>
+    public bool IsInternet => !IsReference && SourceAddress.IsInternet(Value);
+
+    /// <summary>True when the source lies inside the allowlist; references and Azure service tags are not addresses and count as inside.</summary>
+    public bool IsInside(IReadOnlyList<IpRange> allowlist) => Kind switch
+    {
+        SourceKind.Reference => true,
+        SourceKind.AzurePrefix => SourceAddress.IsAllowed(Value, allowlist),
+        _ => IpRange.TryParse(Value, out var range) && !range.IsEverything && allowlist.Any(block => block.Contains(range)),
+    };
+
+    public override string ToString() => $"{Property} = {Shown}";
+}
+
+/// <summary>The protocol of an inbound rule and the ports it opens; no ranges means the protocol has no ports (ICMP, ESP).</summary>
+public sealed record RulePorts(string Protocol, IReadOnlyList<PortRange> Ranges, bool AllProtocols = false)
+{
+    public bool Opens(int port) => Ranges.Any(range => range.Contains(port));
+
+    public override string ToString()
+    {
+        if (AllProtocols)
+        {
+            return $"protocol {Protocol} (all protocols and ports)";
+        }
+
+        if (Ranges.Count == 0)
+        {
+            return $"protocol {Protocol} (no ports)";
+        }
+
+        if (Ranges.Count == 1 && Ranges[0] == PortRange.Every)
+        {
+            return $"protocol {Protocol}, all ports";
+        }
+
+        var single = Ranges.Count == 1 && Ranges[0].From == Ranges[0].To;
+        return $"protocol {Protocol}, port{(single ? string.Empty : "s")} {string.Join(", ", Ranges)}";
+    }
+}
+
+/// <summary>One inbound allow rule, normalised across AWS security groups and Azure network security groups.</summary>
+/// <param name="Path">Where the rule sits in the resource (`ingress[2]`, `securityRules[0]`); empty for a resource that is one rule.</param>
+/// <param name="Name">The rule's own name, when the provider has one (Azure).</param>
+/// <param name="Sources">The known sources.</param>
+/// <param name="Ports">The protocol and ports, or null while they are unknown during preview.</param>
+/// <param name="UnknownSources">Full paths of sources unknown during preview.</param>
+/// <param name="UnknownPorts">Full path of the protocol or port value unknown during preview, if any.</param>
+public sealed record InboundRule(string Path, string? Name, IReadOnlyList<RuleSource> Sources, RulePorts? Ports, IReadOnlyList<string> UnknownSources, string? UnknownPorts)
+{
+    /// <summary>How messages start when they talk about this rule: `ingress[1]: ` or `securityRules[0] ("ssh"): `.</summary>
+    public string Prefix => (Path, Name) switch
+    {
+        ({ Length: 0 }, null) => string.Empty,
+        ({ Length: 0 }, _) => $"rule \"{Name}\": ",
+        (_, null) => $"{Path}: ",
+        _ => $"{Path} (\"{Name}\"): ",
+    };
+
+    /// <summary>The ports as messages print them.</summary>
+    public string PortsText => Ports?.ToString() ?? "ports unknown during preview";
+
+    /// <summary>Stops the check of this rule, recording its unknown sources, when some are unknown.</summary>
+    public void RequireKnownSources()
+    {
+        if (UnknownSources.Count > 0)
+        {
+            throw new UnknownValueException(string.Join(", ", UnknownSources));
+        }
+    }
+
+    /// <summary>The known ports, or stops the check of this rule, recording the unknown protocol or port.</summary>
+    public RulePorts RequireKnownPorts() => Ports ?? throw new UnknownValueException(UnknownPorts ?? Path);
+}
+
+/// <summary>Reads the inbound allow rules of AWS security groups and rules and of Azure network security groups and rules.</summary>
+public static class InboundRules
+{
+    public const string AwsSecurityGroup = "aws:ec2/securityGroup:SecurityGroup";
+    public const string AwsDefaultSecurityGroup = "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup";
+    public const string AwsSecurityGroupRule = "aws:ec2/securityGroupRule:SecurityGroupRule";
+    public const string AwsIngressRule = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+    public const string AzureNativeSecurityGroup = "azure-native:network:NetworkSecurityGroup";
+    public const string AzureNativeSecurityRule = "azure-native:network:SecurityRule";
+    public const string AzureSecurityGroup = "azure:network/networkSecurityGroup:NetworkSecurityGroup";
+    public const string AzureSecurityRule = "azure:network/networkSecurityRule:NetworkSecurityRule";
+
+    /// <summary>Every resource type that carries inbound rules.</summary>
+    public static IReadOnlyList<string> ResourceTypes { get; } =
+    [
+        AwsSecurityGroup,
+        AwsDefaultSecurityGroup,
+        AwsSecurityGroupRule,
+        AwsIngressRule,
+        AzureNativeSecurityGroup,
+        AzureNativeSecurityRule,
+        AzureSecurityGroup,
+        AzureSecurityRule,
+    ];
+
+    /// <summary>Runs <paramref name="check"/> on every inbound allow rule of the resource, each guarded so that an unknown in one rule does not hide another.</summary>
+    /// <remarks>A resource that is itself an egress, outbound or deny rule is declared not applicable.</remarks>
+    public static void ForEach(ResourceContext context, Action<InboundRule> check)
+    {
+        var properties = context.Properties;
+        switch (context.Resource.Type)
+        {
+            case AwsSecurityGroup or AwsDefaultSecurityGroup:
+                AwsGroupRules(context, "ingress", check);
+                break;
+            case AwsSecurityGroupRule:
+                var type = properties.GetString("type");
+                if (!string.Equals(type, "ingress", StringComparison.OrdinalIgnoreCase))
+                {
+                    context.NotApplicable(type is null ? "type is absent: not an ingress rule" : $"type is \"{type}\": only ingress rules admit inbound traffic");
+                    return;
+                }
+
+                context.Guard(() => check(ReadAwsSecurityGroupRule(properties)));
+                break;
+            case AwsIngressRule:
+                context.Guard(() => check(ReadAwsIngressRule(properties)));
+                break;
+            case AzureNativeSecurityGroup or AzureSecurityGroup:
+                context.Each(Items(properties, "securityRules"), item =>
+                {
+                    if (ReadAzureRule(item.Path, Require(item)) is { } rule)
+                    {
+                        check(rule);
+                    }
+                });
+                break;
+            case AzureNativeSecurityRule or AzureSecurityRule:
+                var direction = properties.GetString("direction");
+                var access = properties.GetString("access");
+                if (!IsInboundAllow(direction, access))
+                {
+                    context.NotApplicable($"direction \"{direction ?? "(absent)"}\", access \"{access ?? "(absent)"}\": only inbound allow rules admit traffic");
+                    return;
+                }
+
+                context.Guard(() => check(ReadAzureRule(string.Empty, properties)!));
+                break;
+            default:
+                throw new PolicyDataException("(type)", $"{context.Resource.Type} carries no inbound rules");
+        }
+    }
+
+    /// <summary>Runs <paramref name="check"/> on every rule of an AWS security group's `ingress` or `egress` list (egress sources are destinations).</summary>
+    public static void AwsGroupRules(ResourceContext context, string list, Action<InboundRule> check) =>
+        context.Each(Items(context.Properties, list), item => check(ReadAwsGroupRule(item.Path, Require(item))));
+
+    private readonly record struct Item(string Path, PropertyValue Value);
+
+    /// <summary>The items of a list with their own indexes (null items skipped, so paths stay true to the input).</summary>
+    private static Item[] Items(PropertyValue properties, string path)
+    {
+        var list = properties.Known(path);
+        if (list is null)
+        {
+            return [];
+        }
+
+        if (list.Kind != ValueKind.Array)
+        {
+            return [new Item(path, list)];
+        }
+
+        return list.Items.Select((value, index) => new Item($"{path}[{index.ToString(CultureInfo.InvariantCulture)}]", value)).Where(item => !item.Value.IsNull).ToArray();
+    }
+
+    private static PropertyValue Require(Item item)
+    {
+        if (item.Value.IsUnknown)
+        {
+            throw new UnknownValueException(item.Path);
+        }
+
+        if (item.Value.Kind != ValueKind.Object)
+        {
+            throw new PolicyDataException(item.Path, $"expected a rule object, found {item.Value.Kind}");
+        }
+
+        return item.Value;
+    }
+
+    private static InboundRule ReadAwsGroupRule(string path, PropertyValue rule)
+    {
+        var reader = new RuleReader(path, rule);
+        reader.Sources("cidrBlocks", SourceKind.Cidr);
+        reader.Sources("ipv6CidrBlocks", SourceKind.Cidr);
+        reader.Sources("prefixListIds", SourceKind.Reference);
+        reader.Sources("securityGroups", SourceKind.Reference);
+        reader.Self("self");
+        return reader.Finish(null, () => AwsPorts(reader, "protocol"));
+    }
+
+    private static InboundRule ReadAwsSecurityGroupRule(PropertyValue rule)
+    {
+        var reader = new RuleReader(string.Empty, rule);
+        reader.Sources("cidrBlocks", SourceKind.Cidr);
+        reader.Sources("ipv6CidrBlocks", SourceKind.Cidr);
+        reader.Sources("prefixListIds", SourceKind.Reference);
+        reader.Sources("sourceSecurityGroupId", SourceKind.Reference);
+        reader.Self("self");
+        return reader.Finish(null, () => AwsPorts(reader, "protocol"));
+    }
+
+    private static InboundRule ReadAwsIngressRule(PropertyValue rule)
+    {
+        var reader = new RuleReader(string.Empty, rule);
+        reader.Sources("cidrIpv4", SourceKind.Cidr);
+        reader.Sources("cidrIpv6", SourceKind.Cidr);
+        reader.Sources("prefixListId", SourceKind.Reference);
+        reader.Sources("referencedSecurityGroupId", SourceKind.Reference);
+        return reader.Finish(null, () => AwsPorts(reader, "ipProtocol"));
+    }
+
+    /// <summary>The rule when it is an inbound allow rule, else null; reads ARM's `properties.` nesting too.</summary>
+    private static InboundRule? ReadAzureRule(string path, PropertyValue rule)
+    {
+        // The SDK input types are flat; an ARM-shaped rule nests the same names under `properties`.
+        var nested = rule["direction"] is null && rule["properties"] is { Kind: ValueKind.Object };
+        var at = nested ? "properties." : string.Empty;
+        var direction = rule.ReadString(Full(path, at + "direction"), at + "direction");
+        var access = rule.ReadString(Full(path, at + "access"), at + "access");
+        if (!IsInboundAllow(direction, access))
+        {
+            return null;
+        }
+
+        var reader = new RuleReader(path, rule);
+        reader.Sources(at + "sourceAddressPrefix", SourceKind.AzurePrefix);
+        reader.Sources(at + "sourceAddressPrefixes", SourceKind.AzurePrefix);
+        reader.ApplicationSecurityGroups(at + "sourceApplicationSecurityGroups");
+        reader.Sources(at + "sourceApplicationSecurityGroupIds", SourceKind.Reference);
+        var name = path.Length == 0 ? null : reader.Name("name");
+        return reader.Finish(name, () => AzurePorts(reader, at));
+    }
+
+    private static bool IsInboundAllow(string? direction, string? access) =>
+        string.Equals(direction, "Inbound", StringComparison.OrdinalIgnoreCase) && string.Equals(access, "Allow", StringComparison.OrdinalIgnoreCase);
+
+    private static RulePorts AwsPorts(RuleReader reader, string protocolProperty)
+    {
+        // Protocol is required by the provider; read an absent one as every protocol rather than guess a narrower one.
+        var protocol = reader.String(protocolProperty) ?? "-1";
+        switch (protocol.Trim().ToLowerInvariant())
+        {
+            case "-1" or "all":
+                return new RulePorts(protocol, [PortRange.Every], AllProtocols: true);
+            case "tcp" or "6" or "udp" or "17" or "sctp" or "132":
+                var from = reader.Port("fromPort");
+                var to = reader.Port("toPort");
+
+                // -1 (or an absent bound on the standalone rule) means the whole range.
+                var first = from is null or < 0 ? 0 : from.Value;
+                var last = to is null or < 0 ? 65535 : to.Value;
+                if (first > last)
+                {
+                    throw new PolicyDataException(reader.FullPath("fromPort"), "fromPort is greater than toPort");
+                }
+
+                return new RulePorts(protocol, [new PortRange(first, last)]);
+            default:
+                // ICMP, ICMPv6 and other protocol numbers (ESP, GRE) carry no ports.
+                return new RulePorts(protocol, []);
+        }
+    }
+
+    private static RulePorts AzurePorts(RuleReader reader, string at)
+    {
+        // Protocol is required by the provider; read an absent one as `*` rather than guess a narrower one.
+        var protocol = reader.String(at + "protocol") ?? "*";
+        if (protocol.Trim() != "*" && !IsPortProtocol(protocol))
+        {
+            return new RulePorts(protocol, []);
+        }
+
+        var texts = new List<(string Property, string Text)>();
+        if (reader.String(at + "destinationPortRange") is { } single)
+        {
+            texts.Add((at + "destinationPortRange", single));
+        }
+
+        var list = reader.Strings(at + "destinationPortRanges");
+        texts.AddRange(list.Select((text, i) => ($"{at}destinationPortRanges[{i.ToString(CultureInfo.InvariantCulture)}]", text)));
+
+        // One of the two is required by Azure; read neither as every port rather than as none.
+        var ranges = texts.Count == 0 ? [PortRange.Every] : texts.Select(t => ParseAzurePortRange(reader.FullPath(t.Property), t.Text)).ToArray();
+        return new RulePorts(protocol, ranges);
+    }
+
+    private static bool IsPortProtocol(string protocol) =>
+        protocol.Trim().Equals("Tcp", StringComparison.OrdinalIgnoreCase) || protocol.Trim().Equals("Udp", StringComparison.OrdinalIgnoreCase);
+
+    private static PortRange ParseAzurePortRange(string path, string text)
+    {
+        var trimmed = text.Trim();
+        if (trimmed == "*")
+        {
+            return PortRange.Every;
+        }
+
+        var dash = trimmed.IndexOf('-', StringComparison.Ordinal);
+        var fromText = dash < 0 ? trimmed : trimmed[..dash];
+        var toText = dash < 0 ? trimmed : trimmed[(dash + 1)..];
+        if (int.TryParse(fromText.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var from) &&
+            int.TryParse(toText.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var to) &&
+            from <= to && to <= 65535)
+        {
+            return new PortRange(from, to);
+        }
+
+        throw new PolicyDataException(path, "expected a port, a port range such as 1000-2000, or *");
+    }
+
+    private static string Full(string rulePath, string property) => rulePath.Length == 0 ? property : $"{rulePath}.{property}";
+
+    private static string? ReadString(this PropertyValue rule, string fullPath, string property)
+    {
+        try
+        {
+            return rule.GetString(property);
+        }
+        catch (UnknownValueException)
+        {
+            throw new UnknownValueException(fullPath);
+        }
+        catch (PolicyDataException e)
+        {
+            throw new PolicyDataException(fullPath, e.Message);
+        }
+    }
+
+    /// <summary>Collects one rule's sources and ports, noting unknown values by their full path instead of stopping at the first.</summary>
+    private sealed class RuleReader(string path, PropertyValue rule)
+    {
+        private readonly List<RuleSource> sources = [];
+        private readonly List<string> unknownSources = [];
+
+        public string FullPath(string property) => Full(path, property);
+
+        public void Sources(string property, SourceKind kind)
+        {
+            PropertyValue? value;
+            try
+            {
+                value = rule.Known(property);
+            }
+            catch (UnknownValueException)
+            {
+                unknownSources.Add(FullPath(property));
+                return;
+            }
+
+            if (value is null)
+            {
+                return;
+            }
+
+            if (value.Kind != ValueKind.Array)
+            {
+                Add(property, value, kind);
+                return;
+            }
+
+            for (var i = 0; i < value.Items.Count; i++)
+            {
+                if (!value.Items[i].IsNull)
+                {
+                    Add($"{property}[{i.ToString(CultureInfo.InvariantCulture)}]", value.Items[i], kind);
+                }
+            }
+        }
+
+        public void Self(string property)
+        {
+            try
+            {
+                if (rule.GetBool(property) == true)
+                {
+                    sources.Add(new RuleSource(property, "the group itself", SourceKind.Reference));
+                }
+            }
+            catch (UnknownValueException)
+            {
+                // `self` only ever adds the group itself, which no address check looks at.
+            }
+        }
+
+        public void ApplicationSecurityGroups(string property)
+        {
+            PropertyValue? value;
+            try
+            {
+                value = rule.Known(property);
+            }
+            catch (UnknownValueException)
+            {
+                // Application security groups are references whatever their ids turn out to be.
+                return;
+            }
+
+            var items = value is null ? [] : value.Kind == ValueKind.Array ? value.Items : [value];
+            for (var i = 0; i < items.Count; i++)
+            {
+                var id = items[i]["id"] is { Kind: ValueKind.String } known ? known.StringValue! : "an application security group";
+                sources.Add(new RuleSource($"{property}[{i.ToString(CultureInfo.InvariantCulture)}]", id, SourceKind.Reference, items[i].IsSecret));
+            }
+        }
+
+        public string? Name(string property)
+        {
+            var value = rule.Find(property);
+            return value is { Kind: ValueKind.String, IsSecret: false } ? value.StringValue : null;
+        }
+
+        public string? String(string property) => rule.ReadString(FullPath(property), property);
+
+        public IReadOnlyList<string> Strings(string property)
+        {
+            try
+            {
+                return rule.GetStrings(property);
+            }
+            catch (UnknownValueException e)
+            {
+                throw new UnknownValueException(FullPath(e.PropertyPath));
+            }
+            catch (PolicyDataException e)
+            {
+                throw new PolicyDataException(FullPath(e.PropertyPath), "expected a list of port ranges");
+            }
+        }
+
+        public int? Port(string property)
+        {
+            double? number;
+            try
+            {
+                number = rule.GetNumber(property);
+            }
+            catch (UnknownValueException)
+            {
+                throw new UnknownValueException(FullPath(property));
+            }
+            catch (PolicyDataException)
+            {
+                throw new PolicyDataException(FullPath(property), "expected a port number");
+            }
+
+            if (number is null)
+            {
+                return null;
+            }
+
+            if (number != Math.Floor(number.Value) || number < -1 || number > 65535)
+            {
+                throw new PolicyDataException(FullPath(property), "expected a port number between -1 and 65535");
+            }
+
+            return (int)number.Value;
+        }
+
+        /// <summary>The rule; its ports are null (and their path noted) when the protocol or a port is unknown.</summary>
+        public InboundRule Finish(string? name, Func<RulePorts> ports)
+        {
+            RulePorts? known = null;
+            string? unknownPorts = null;
+            try
+            {
+                known = ports();
+            }
+            catch (UnknownValueException e)
+            {
+                unknownPorts = e.PropertyPath;
+            }
+
+            return new InboundRule(path, name, sources.ToArray(), known, unknownSources.ToArray(), unknownPorts);
+        }
+
+        private void Add(string property, PropertyValue value, SourceKind kind)
+        {
+            switch (value.Kind)
+            {
+                case ValueKind.Unknown:
+                    unknownSources.Add(FullPath(property));
+                    break;
+                case ValueKind.String or ValueKind.ResourceReference:
+                    sources.Add(new RuleSource(property, value.StringValue!, kind, value.IsSecret));
+                    break;
+                default:
+                    throw new PolicyDataException(FullPath(property), $"expected a string, found {value.Kind}");
+            }
+        }
+    }
+}
+
+/// <summary>The `allowedCidrs` parameter that the allowlist and admin-port policies share, with the same default.</summary>
+public static class AllowlistParameter
+{
+    public const string Name = "allowedCidrs";
+
+    /// <summary>The schema property, to embed in a policy's ConfigSchema object.</summary>
+    public const string Schema = """
+        "allowedCidrs": {
+          "type": "array",
+          "items": { "type": "string" },
+          "description": "IPv4 and IPv6 CIDR blocks an inbound rule may admit traffic from (the company's own ranges); /0 is refused.",
+          "default": ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"]
+        }
+        """;
+
+    /// <summary>The configured blocks; entries that do not parse were already refused by <see cref="Validate"/>.</summary>
+    public static IReadOnlyList<IpRange> Read(PolicyParameters parameters) =>
+        SourceAddress.ParseAllowlist(parameters.GetStrings(Name), Name).Ranges;
+
+    /// <summary>One problem per entry that is not a CIDR block or that admits the whole internet, naming its index.</summary>
+    public static IEnumerable<string> Validate(PolicyParameters parameters) =>
+        SourceAddress.ParseAllowlist(parameters.GetStrings(Name), Name).Problems;
+}

@@ -1,0 +1,34 @@
+using SecurityBaseline.Engine;
+
+namespace SecurityBaseline.Policies.Network;
+
+/// <summary>§1: no inbound rule of a security group or network security group admits the whole internet.</summary>
+public sealed class NoInternetIngress : ResourcePolicy
+{
+    public static readonly PolicyDescriptor Rule = new()
+    {
+        Id = PolicyIds.NetworkNoInternetIngress,
+        Title = "No inbound rule admits the whole internet",
+        Description = "Inbound security group and network security group rules must not admit traffic from any address (0.0.0.0/0, ::/0, *, Internet, Any).",
+        Message = "An inbound rule admits traffic from the whole internet.",
+        Section = 1,
+        Severity = Severity.Critical,
+        ResourceTypes = InboundRules.ResourceTypes,
+        Help = "Replace the open source with the company's own ranges: on AWS remove `0.0.0.0/0` from `cidrBlocks` (or `cidrIpv4`) and `::/0` from `ipv6CidrBlocks` (or `cidrIpv6`), or reference a security group (`securityGroups`, `referencedSecurityGroupId`) or prefix list instead; on Azure set `sourceAddressPrefix`/`sourceAddressPrefixes` to specific CIDRs or a service tag such as `VirtualNetwork`, never `*`, `Internet` or `Any`.",
+        AbsentMeans = "An absent source list (`cidrBlocks`, `ipv6CidrBlocks`, `sourceAddressPrefix`, `sourceAddressPrefixes`) adds no source and is compliant; a security group without `ingress` admits nothing. Egress rules, Azure outbound rules and deny rules are not checked (AWS `securityGroupRule` with `type` egress and standalone Azure outbound/deny rules are not applicable).",
+        Tags = ["network", "security-group", "nsg", "ingress"],
+    };
+
+    public override PolicyDescriptor Descriptor => Rule;
+
+    public override void Evaluate(ResourceContext context) =>
+        InboundRules.ForEach(context, rule =>
+        {
+            foreach (var source in rule.Sources.Where(s => s.IsInternet))
+            {
+                context.Report($"{rule.Prefix}{source} admits the whole internet, on {rule.PortsText}.");
+            }
+
+            rule.RequireKnownSources();
+        });
+}
