@@ -45,17 +45,20 @@ public sealed class InstanceBlockDevicesEncrypted : ResourcePolicy
     private static void EvaluateInstance(ResourceContext context)
     {
         var root = context.Properties;
-        var roots = Paths(root, "rootBlockDevice");
-        if (roots.Count == 0)
+
+        // Guarded apart so an unknown root device does not hide an unencrypted data volume, nor the reverse.
+        context.Guard(() =>
         {
-            if (root.Known("launchTemplate") is null)
+            var roots = Paths(root, "rootBlockDevice");
+            if (roots.Count == 0 && root.Known("launchTemplate") is null)
             {
                 context.Report("rootBlockDevice is absent: the root volume takes the AMI snapshot's encryption, unencrypted unless the account encrypts by default; set rootBlockDevice.encrypted: true.");
             }
-        }
 
-        context.Each(roots, path => CheckFlag(context, path, root.Known($"{path}.encrypted"), root.GetBool($"{path}.encrypted")));
-        context.Each(Paths(root, "ebsBlockDevices"), path => CheckFlag(context, path, root.Known($"{path}.encrypted"), root.GetBool($"{path}.encrypted")));
+            context.Each(roots, path => CheckFlag(context, path, root.Known($"{path}.encrypted"), root.GetBool($"{path}.encrypted")));
+        });
+        context.Guard(() =>
+            context.Each(Paths(root, "ebsBlockDevices"), path => CheckFlag(context, path, root.Known($"{path}.encrypted"), root.GetBool($"{path}.encrypted"))));
     }
 
     private static void EvaluateLaunchTemplate(ResourceContext context)
