@@ -42,6 +42,18 @@ public static class PolicyIds
     // §7 Encryption at rest (Policies/AtRest)
     // ---------------------------------------------------------------------------------------------
 
+    public const string S3BucketEncryption = "s3-bucket-encryption";
+    public const string S3BucketEncryptionConfigured = "s3-bucket-encryption-configured";
+    public const string EbsVolumeEncrypted = "ebs-volume-encrypted";
+    public const string InstanceBlockDevicesEncrypted = "instance-block-devices-encrypted";
+    public const string RdsStorageEncrypted = "rds-storage-encrypted";
+    public const string EfsEncrypted = "efs-encrypted";
+    public const string DynamoDbTableEncrypted = "dynamodb-table-encrypted";
+    public const string SqsQueueEncrypted = "sqs-queue-encrypted";
+    public const string SnsTopicEncrypted = "sns-topic-encrypted";
+    public const string LogGroupEncrypted = "log-group-encrypted";
+    public const string AzureDiskEncrypted = "azure-disk-encrypted";
+
     // (end of AtRest ids)
 
     // ---------------------------------------------------------------------------------------------

@@ -7,5 +7,16 @@ internal static class AtRestPolicies
 {
     public static IReadOnlyList<Policy> All { get; } =
     [
+        new S3BucketEncryption(),
+        new S3BucketEncryptionConfigured(),
+        new EbsVolumeEncrypted(),
+        new InstanceBlockDevicesEncrypted(),
+        new RdsStorageEncrypted(),
+        new EfsEncrypted(),
+        new DynamoDbTableEncrypted(),
+        new SqsQueueEncrypted(),
+        new SnsTopicEncrypted(),
+        new LogGroupEncrypted(),
+        new AzureDiskEncrypted(),
     ];
 }
