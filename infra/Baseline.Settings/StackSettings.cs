@@ -45,6 +45,9 @@ public sealed partial record StackSettings
     /// <summary>Prefix of logical names, so two stacks of the project in one account stay apart.</summary>
     public string NamePrefix => $"{ProjectName}-{Environment}";
 
+    /// <summary>The CloudTrail trail's name; fixed so the key and bucket policies can name the trail before it exists.</summary>
+    public string TrailName => $"{NamePrefix}-trail";
+
     public IReadOnlyDictionary<string, string> Tags => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["environment"] = Environment,
