@@ -2,7 +2,7 @@ using Pulumi;
 using SecurityBaseline.Engine;
 using AzureClassic = Pulumi.Azure;
 using Ec2 = Pulumi.Aws.Ec2;
-using Lb = Pulumi.Aws.Lb;
+using Lb = Pulumi.Aws.LB;
 
 namespace Infra.Tests;
 

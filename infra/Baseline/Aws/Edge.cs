@@ -1,6 +1,6 @@
 using Baseline.Settings;
 using Pulumi;
-using Lb = Pulumi.Aws.Lb;
+using Lb = Pulumi.Aws.LB;
 
 namespace Baseline.Aws;
 

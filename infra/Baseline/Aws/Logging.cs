@@ -61,7 +61,7 @@ internal static class LogDelivery
         _ = new Iam.RolePolicy($"{name}-delivery", new Iam.RolePolicyArgs
         {
             Role = role.Id,
-            Policy = group.Arn.Apply(PolicyDocuments.WriteToLogGroup),
+            Policy = group.Arn.Apply(arn => PolicyDocuments.WriteToLogGroup(arn)),
         }, child);
 
         return (group, role);

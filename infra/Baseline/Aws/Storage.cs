@@ -19,7 +19,7 @@ public sealed class Storage : ComponentResource
         LogBucketPolicy = Harden($"{name}-logs", logBucket, "AES256", null, logPolicy);
 
         var dataBucket = new S3.Bucket($"{name}-data", new S3.BucketArgs { Tags = settings.Tags($"{settings.NamePrefix}-data") }, child);
-        _ = Harden($"{name}-data", dataBucket, "aws:kms", keyArn, dataBucket.Arn.Apply(PolicyDocuments.DataBucketPolicy));
+        _ = Harden($"{name}-data", dataBucket, "aws:kms", keyArn, dataBucket.Arn.Apply(arn => PolicyDocuments.DataBucketPolicy(arn)));
         _ = new S3.BucketLogging($"{name}-data-access-logs", new S3.BucketLoggingArgs
         {
             Bucket = dataBucket.Id,
