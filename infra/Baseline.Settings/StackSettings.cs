@@ -1,0 +1,408 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using SecurityBaseline.Network;
+
+namespace Baseline.Settings;
+
+/// <summary>The settings of the reference stacks, read from stack config and validated before any resource is declared.</summary>
+public sealed partial record StackSettings
+{
+    /// <summary>The Pulumi project name; its config keys are written `baseline:key` in `Pulumi.&lt;stack&gt;.yaml`.</summary>
+    public const string ProjectName = "baseline";
+
+    public required string Environment { get; init; }
+
+    /// <summary>Production turns on what costs money or slows teardown: deletion protection, one NAT gateway per zone, at least two zones.</summary>
+    public bool IsProduction => Environment == "prod";
+    public required string AwsRegion { get; init; }
+
+    /// <summary>The ARN partition of the region (`aws`, `aws-cn`, `aws-us-gov`).</summary>
+    public string AwsPartition => AwsRegion.StartsWith("cn-", StringComparison.Ordinal) ? "aws-cn" : AwsRegion.StartsWith("us-gov-", StringComparison.Ordinal) ? "aws-us-gov" : "aws";
+    public required string AzureLocation { get; init; }
+
+    /// <summary>The company's own address ranges: the only sources any inbound rule admits (§1).</summary>
+    public required IReadOnlyList<IpRange> Allowlist { get; init; }
+    public IReadOnlyList<string> AllowlistIPv4 => Allowlist.Where(r => !r.IsIPv6).Select(r => r.ToString()).ToArray();
+    public IReadOnlyList<string> AllowlistIPv6 => Allowlist.Where(r => r.IsIPv6).Select(r => r.ToString()).ToArray();
+
+    /// <summary>The ACM certificate of the HTTPS listener, in the stack's region.</summary>
+    public required string CertificateArn { get; init; }
+    public required int ZoneCount { get; init; }
+    public required IpRange VpcCidr { get; init; }
+    public required IReadOnlyList<ZoneSubnets> Subnets { get; init; }
+    public required IpRange AzureVnetCidr { get; init; }
+
+    /// <summary>The Azure subnets by name (`web`, `app`), carved from the VNet range.</summary>
+    public required IReadOnlyList<(string Name, IpRange Range)> AzureSubnets { get; init; }
+    public required int LogRetentionDays { get; init; }
+    public required bool NatGatewayPerZone { get; init; }
+
+    /// <summary>The port the workloads behind the load balancer serve TLS on.</summary>
+    public required int AppPort { get; init; }
+    public required bool DeletionProtection { get; init; }
+
+    /// <summary>Prefix of logical names, so two stacks of the project in one account stay apart.</summary>
+    public string NamePrefix => $"{ProjectName}-{Environment}";
+
+    /// <summary>The CloudTrail trail's name; fixed so the key and bucket policies can name the trail before it exists.</summary>
+    public string TrailName => $"{NamePrefix}-trail";
+
+    public IReadOnlyDictionary<string, string> Tags => new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["environment"] = Environment,
+        ["managed-by"] = "pulumi",
+        ["project"] = ProjectName,
+    };
+
+    /// <summary>Reads and validates every setting; throws <see cref="StackSettingsException"/> listing all problems at once.</summary>
+    public static StackSettings Load(IConfigLookup config, string stackName)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var problems = new List<string>();
+        var environment = config.Read("environment") is { Length: > 0 } env ? env : stackName;
+        var isProduction = environment == "prod";
+
+        var region = Required(config, "aws:region", problems);
+        if (region is not null && !AwsRegionPattern().IsMatch(region))
+        {
+            problems.Add($"aws:region \"{region}\" is not an AWS region name such as ap-northeast-1");
+        }
+
+        var location = Required(config, "azure-native:location", problems);
+
+        var allowlist = ReadAllowlist(config, problems);
+
+        var certificate = Required(config, "certificateArn", problems);
+        if (certificate is not null)
+        {
+            var match = CertificateArnPattern().Match(certificate);
+            if (!match.Success)
+            {
+                problems.Add($"certificateArn \"{certificate}\" is not an ACM certificate ARN (arn:aws:acm:<region>:<12-digit account>:certificate/<uuid>)");
+            }
+            else if (region is not null && match.Groups["region"].Value != region)
+            {
+                problems.Add($"certificateArn is in region {match.Groups["region"].Value} but the load balancer is in {region}; ACM certificates are regional");
+            }
+        }
+
+        var zoneCount = ReadInt(config, "zoneCount", isProduction ? 3 : 2, problems);
+        if (zoneCount < 1 || zoneCount > 6)
+        {
+            problems.Add($"zoneCount {zoneCount} is outside 1..6");
+        }
+        else if (isProduction && zoneCount < 2)
+        {
+            problems.Add($"zoneCount {zoneCount}: production needs at least two availability zones");
+        }
+
+        var vpc = ReadRange(config, "vpcCidr", "10.40.0.0/16", problems);
+        var vnet = ReadRange(config, "azureVnetCidr", "10.50.0.0/16", problems);
+        IReadOnlyList<ZoneSubnets> subnets = [];
+        IReadOnlyList<(string, IpRange)> azureSubnets = [];
+        if (vpc is { } vpcRange && zoneCount is >= 1 and <= 6)
+        {
+            subnets = PlanSubnets(config, vpcRange, zoneCount, problems);
+        }
+
+        if (vnet is { } vnetRange)
+        {
+            azureSubnets = PlanAzureSubnets(vnetRange, problems);
+        }
+
+        var retention = ReadInt(config, "logRetentionDays", SecurityDefaults.MinimumLogRetentionDays, problems);
+        if (!SecurityDefaults.CloudWatchRetentionDays.Contains(retention))
+        {
+            problems.Add($"logRetentionDays {retention} is not a value CloudWatch Logs accepts ({string.Join(", ", SecurityDefaults.CloudWatchRetentionDays)})");
+        }
+        else if (retention < SecurityDefaults.MinimumLogRetentionDays)
+        {
+            problems.Add($"logRetentionDays {retention} is shorter than the {SecurityDefaults.MinimumLogRetentionDays} days of evidence the security policy keeps (§9)");
+        }
+
+        var appPort = ReadInt(config, "appPort", 8443, problems);
+        if (appPort is < 1 or > 65535)
+        {
+            problems.Add($"appPort {appPort} is not a TCP port");
+        }
+
+        var deletionProtection = ReadBool(config, "deletionProtection", isProduction, problems);
+        if (isProduction && !deletionProtection)
+        {
+            problems.Add("deletionProtection cannot be turned off in prod");
+        }
+
+        var natPerZone = ReadBool(config, "natGatewayPerZone", isProduction, problems);
+
+        if (problems.Count > 0)
+        {
+            throw new StackSettingsException(problems);
+        }
+
+        return new StackSettings
+        {
+            Environment = environment,
+            AwsRegion = region!,
+            AzureLocation = location!,
+            Allowlist = allowlist,
+            CertificateArn = certificate!,
+            ZoneCount = zoneCount,
+            VpcCidr = vpc!.Value,
+            Subnets = subnets,
+            AzureVnetCidr = vnet!.Value,
+            AzureSubnets = azureSubnets,
+            LogRetentionDays = retention,
+            NatGatewayPerZone = natPerZone,
+            AppPort = appPort,
+            DeletionProtection = deletionProtection,
+        };
+    }
+
+    /// <summary>A list setting, written in YAML as a list (it then arrives as JSON text) or as one comma-separated string.</summary>
+    internal static IReadOnlyList<string>? ReadList(IConfigLookup config, string key, List<string> problems)
+    {
+        var text = config.Read(key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var trimmed = text.Trim();
+        if (!trimmed.StartsWith('['))
+        {
+            return trimmed.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(trimmed);
+            var items = new List<string>();
+            foreach (var item in document.RootElement.EnumerateArray())
+            {
+                if (item.ValueKind != JsonValueKind.String)
+                {
+                    problems.Add($"{key}[{items.Count}] must be a string, found {item.ValueKind}");
+                    return null;
+                }
+
+                items.Add(item.GetString()!);
+            }
+
+            return items;
+        }
+        catch (JsonException)
+        {
+            problems.Add($"{key} is neither a YAML list nor a comma-separated string");
+            return null;
+        }
+    }
+
+    private static List<IpRange> ReadAllowlist(IConfigLookup config, List<string> problems)
+    {
+        var entries = ReadList(config, "allowlist", problems);
+        if (entries is null)
+        {
+            if (config.Read("allowlist") is null)
+            {
+                problems.Add("allowlist is required: the CIDR blocks allowed to reach the stack (for example 203.0.113.0/24)");
+            }
+
+            return [];
+        }
+
+        if (entries.Count == 0)
+        {
+            problems.Add("allowlist is empty: nothing could reach the load balancer");
+            return [];
+        }
+
+        var (ranges, entryProblems) = SourceAddress.ParseAllowlist(entries, "allowlist");
+        problems.AddRange(entryProblems);
+        var i = 0;
+        foreach (var entry in entries)
+        {
+            if (IpRange.TryParse(entry, out var range) && HasHostBits(entry, range))
+            {
+                problems.Add($"allowlist[{i}] \"{entry}\" has host bits set; write the network address {range}");
+            }
+
+            i++;
+        }
+
+        problems.AddRange(CidrPlanner.Overlaps(ranges.Select((r, n) => ($"allowlist[{n}]", r)).ToArray()));
+        return ranges.ToList();
+    }
+
+    private static IReadOnlyList<ZoneSubnets> PlanSubnets(IConfigLookup config, IpRange vpc, int zones, List<string> problems)
+    {
+        var publicList = ReadList(config, "publicSubnetCidrs", problems);
+        var privateList = ReadList(config, "privateSubnetCidrs", problems);
+        IReadOnlyList<ZoneSubnets> plan;
+        if (publicList is null && privateList is null)
+        {
+            try
+            {
+                plan = CidrPlanner.PlanZones(vpc, zones);
+            }
+            catch (ArgumentException e)
+            {
+                problems.Add($"vpcCidr: {e.Message.Split(" (Parameter", 2)[0]}");
+                return [];
+            }
+        }
+        else
+        {
+            var publics = ParseRanges("publicSubnetCidrs", publicList ?? [], problems);
+            var privates = ParseRanges("privateSubnetCidrs", privateList ?? [], problems);
+            if (publics.Count != zones || privates.Count != zones)
+            {
+                problems.Add($"publicSubnetCidrs and privateSubnetCidrs must list one block per zone ({zones}); found {publics.Count} and {privates.Count}");
+                return [];
+            }
+
+            plan = Enumerable.Range(0, zones).Select(z => new ZoneSubnets(z, publics[z], privates[z])).ToArray();
+        }
+
+        var labelled = plan.SelectMany(z => new[] { ($"public subnet {z.Zone}", z.Public), ($"private subnet {z.Zone}", z.Private) }).ToArray();
+        foreach (var (label, range) in labelled)
+        {
+            if (!vpc.Contains(range))
+            {
+                problems.Add($"{label} {range} lies outside vpcCidr {vpc}");
+            }
+        }
+
+        problems.AddRange(CidrPlanner.Overlaps(labelled));
+        return plan;
+    }
+
+    private static List<(string, IpRange)> PlanAzureSubnets(IpRange vnet, List<string> problems)
+    {
+        try
+        {
+            var blocks = CidrPlanner.Split(vnet, 2);
+            return [("web", blocks[0]), ("app", blocks[1])];
+        }
+        catch (ArgumentException e)
+        {
+            problems.Add($"azureVnetCidr: {e.Message.Split(" (Parameter", 2)[0]}");
+            return [];
+        }
+    }
+
+    private static List<IpRange> ParseRanges(string key, IReadOnlyList<string> entries, List<string> problems)
+    {
+        var ranges = new List<IpRange>();
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (IpRange.TryParse(entries[i], out var range) && !range.IsIPv6)
+            {
+                ranges.Add(range);
+            }
+            else
+            {
+                problems.Add($"{key}[{i}] \"{entries[i]}\" is not an IPv4 CIDR block");
+            }
+        }
+
+        return ranges;
+    }
+
+    private static IpRange? ReadRange(IConfigLookup config, string key, string fallback, List<string> problems)
+    {
+        var text = config.Read(key) ?? fallback;
+        if (!IpRange.TryParse(text, out var range) || !text.Contains('/', StringComparison.Ordinal))
+        {
+            problems.Add($"{key} \"{text}\" is not a CIDR block");
+            return null;
+        }
+
+        if (range.IsIPv6)
+        {
+            problems.Add($"{key} {text} must be an IPv4 block");
+            return null;
+        }
+
+        if (HasHostBits(text, range))
+        {
+            problems.Add($"{key} \"{text}\" has host bits set; write the network address {range}");
+            return null;
+        }
+
+        if (range.PrefixLength < CidrPlanner.LargestVpcPrefix || range.PrefixLength > CidrPlanner.SmallestSubnetPrefix)
+        {
+            problems.Add($"{key} {text} must be between /{CidrPlanner.LargestVpcPrefix} and /{CidrPlanner.SmallestSubnetPrefix}");
+            return null;
+        }
+
+        if (!PrivateRanges.Any(p => p.Contains(range)))
+        {
+            problems.Add($"{key} {text} is not a private (RFC 1918) range");
+            return null;
+        }
+
+        return range;
+    }
+
+    /// <summary>True when the address part of <paramref name="text"/> is not the first address of its block (10.1.2.3/16).</summary>
+    private static bool HasHostBits(string text, IpRange range)
+    {
+        var slash = text.IndexOf('/', StringComparison.Ordinal);
+        return slash >= 0 && IpRange.TryParse(text[..slash], out var address) && address.First != range.First;
+    }
+
+    private static readonly IpRange[] PrivateRanges = [IpRange.Parse("10.0.0.0/8"), IpRange.Parse("172.16.0.0/12"), IpRange.Parse("192.168.0.0/16")];
+
+    private static string? Required(IConfigLookup config, string key, List<string> problems)
+    {
+        var value = config.Read(key);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            problems.Add($"{key} is required");
+            return null;
+        }
+
+        return value.Trim();
+    }
+
+    private static int ReadInt(IConfigLookup config, string key, int fallback, List<string> problems)
+    {
+        var text = config.Read(key);
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        if (!int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            problems.Add($"{key} \"{text}\" is not a whole number");
+            return fallback;
+        }
+
+        return value;
+    }
+
+    private static bool ReadBool(IConfigLookup config, string key, bool fallback, List<string> problems)
+    {
+        var text = config.Read(key);
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        if (!bool.TryParse(text.Trim(), out var value))
+        {
+            problems.Add($"{key} \"{text}\" is neither true nor false");
+            return fallback;
+        }
+
+        return value;
+    }
+
+    [GeneratedRegex(@"^[a-z]{2}(-gov)?-[a-z]+-\d$", RegexOptions.CultureInvariant)]
+    private static partial Regex AwsRegionPattern();
+
+    [GeneratedRegex(@"^arn:aws(-cn|-us-gov)?:acm:(?<region>[a-z]{2}(-gov)?-[a-z]+-\d):\d{12}:certificate/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", RegexOptions.CultureInvariant)]
+    private static partial Regex CertificateArnPattern();
+}

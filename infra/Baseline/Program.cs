@@ -1,0 +1,4 @@
+using Baseline;
+using Pulumi;
+
+return await Deployment.RunAsync<BaselineStack>().ConfigureAwait(false);
