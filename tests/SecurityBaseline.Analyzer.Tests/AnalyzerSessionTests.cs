@@ -50,7 +50,9 @@ public sealed class AnalyzerSessionTests
         stack.Resources[1].Dependencies.Add(stack.Resources[0].Urn);
         stack.Resources[1].PropertyDependencies["description"] = new AnalyzerPropertyDependencies { Urns = { stack.Resources[0].Urn } };
         var stackResponse = await client.AnalyzeStackAsync(stack);
-        Assert.Empty(stackResponse.Diagnostics); // no stack policy in the catalogue yet; the call must still succeed
+        var stackPolicies = info.Policies.Where(p => p.PolicyType == PolicyType.Stack).Select(p => p.Name).ToHashSet();
+        Assert.All(stackResponse.Diagnostics, d => Assert.Contains(d.PolicyName, stackPolicies)); // only stack policies speak here
+        Assert.All(stackResponse.NotApplicable, n => Assert.Contains(n.PolicyName, stackPolicies));
 
         await client.CancelAsync(new Empty());
         Assert.Equal(0, await analyzer.WaitForExitAsync(ExitTimeout));
@@ -65,7 +67,7 @@ public sealed class AnalyzerSessionTests
 
         var response = await analyzer.Client.AnalyzeAsync(TestResources.StaticKey.Request());
 
-        var diagnostic = Assert.Single(response.Diagnostics);
+        var diagnostic = Assert.Single(response.KmsDiagnostics());
         Assert.Equal(TestResources.Kms, diagnostic.PolicyName);
         Assert.Equal(EnforcementLevel.Mandatory, diagnostic.EnforcementLevel);
         Assert.Equal(PolicySeverity.Medium, diagnostic.Severity);
@@ -83,8 +85,8 @@ public sealed class AnalyzerSessionTests
         var failing = await analyzer.Client.AnalyzeAsync(TestResources.SecretRotationOff.Request());
         var passing = await analyzer.Client.AnalyzeAsync(TestResources.SecretDescriptionRotating.Request());
 
-        Assert.Equal(TestResources.Kms, Assert.Single(failing.Diagnostics).PolicyName);
-        Assert.Empty(passing.Diagnostics);
+        Assert.Equal(TestResources.Kms, Assert.Single(failing.KmsDiagnostics()).PolicyName);
+        Assert.Empty(passing.KmsDiagnostics());
         Assert.DoesNotContain("s3cr3t", passing.ToString(), StringComparison.Ordinal);
         await analyzer.Client.CancelAsync(new Empty());
         Assert.Equal(0, await analyzer.WaitForExitAsync(ExitTimeout));
@@ -100,7 +102,7 @@ public sealed class AnalyzerSessionTests
 
         var response = await analyzer.Client.AnalyzeAsync(TestResources.UnknownRotation.Request());
 
-        Assert.Empty(response.Diagnostics);
+        Assert.Empty(response.KmsDiagnostics());
         var entry = Assert.Single(response.NotApplicable, n => n.PolicyName == TestResources.Kms);
         Assert.Contains("enableKeyRotation", entry.Reason, StringComparison.Ordinal);
     }
@@ -137,10 +139,10 @@ public sealed class AnalyzerSessionTests
 
         // A violation that survives (the engine analyzes the unremediated bag in `policy analyze`) blocks as mandatory.
         var analyzed = await analyzer.Client.AnalyzeAsync(request);
-        Assert.Equal(EnforcementLevel.Mandatory, Assert.Single(analyzed.Diagnostics).EnforcementLevel);
+        Assert.Equal(EnforcementLevel.Mandatory, Assert.Single(analyzed.KmsDiagnostics()).EnforcementLevel);
 
         request.Properties = remediation.Properties;
-        Assert.Empty((await analyzer.Client.AnalyzeAsync(request)).Diagnostics);
+        Assert.Empty((await analyzer.Client.AnalyzeAsync(request)).KmsDiagnostics());
         Assert.Empty((await analyzer.Client.RemediateAsync(request)).Remediations);
     }
 
@@ -152,7 +154,7 @@ public sealed class AnalyzerSessionTests
 
         var response = await analyzer.Client.AnalyzeAsync(TestResources.StaticKey.Request());
 
-        Assert.Empty(response.Diagnostics);
+        Assert.Empty(response.KmsDiagnostics());
         Assert.DoesNotContain(response.NotApplicable, n => n.PolicyName == TestResources.Kms);
     }
 
@@ -170,7 +172,7 @@ public sealed class AnalyzerSessionTests
 
         var response = await analyzer.Client.AnalyzeAsync(TestResources.StaticKey.Request());
 
-        Assert.Equal(EnforcementLevel.Advisory, Assert.Single(response.Diagnostics).EnforcementLevel);
+        Assert.Equal(EnforcementLevel.Advisory, Assert.Single(response.KmsDiagnostics()).EnforcementLevel);
     }
 
     [Fact]

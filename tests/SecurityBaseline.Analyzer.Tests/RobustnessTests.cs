@@ -20,7 +20,7 @@ public sealed class RobustnessTests
 
         var response = await analyzer.Client.AnalyzeAsync(garbage.Request());
 
-        var diagnostic = Assert.Single(response.Diagnostics);
+        var diagnostic = Assert.Single(response.KmsDiagnostics());
         Assert.Equal(TestResources.Kms, diagnostic.PolicyName);
         Assert.Equal(EnforcementLevel.Mandatory, diagnostic.EnforcementLevel);
         Assert.Contains("policy", diagnostic.Message, StringComparison.Ordinal);
@@ -38,7 +38,7 @@ public sealed class RobustnessTests
 
         var response = await analyzer.Client.AnalyzeAsync(garbage.Request());
 
-        Assert.Empty(response.Diagnostics);
+        Assert.Empty(response.KmsDiagnostics());
         Assert.Contains(response.NotApplicable, n => n.PolicyName == TestResources.Kms);
     }
 
@@ -52,7 +52,7 @@ public sealed class RobustnessTests
 
         var response = await analyzer.Client.AnalyzeAsync(request);
 
-        Assert.Equal(EnforcementLevel.Mandatory, Assert.Single(response.Diagnostics).EnforcementLevel);
+        Assert.Equal(EnforcementLevel.Mandatory, Assert.Single(response.KmsDiagnostics()).EnforcementLevel);
     }
 
     [Fact]
@@ -68,8 +68,8 @@ public sealed class RobustnessTests
         request.Properties.Fields["enableKeyRotation"] = Value.ForBool(false);
         var failing = await analyzer.Client.AnalyzeAsync(request, deadline: DateTime.UtcNow.AddMinutes(2));
 
-        Assert.Empty(passing.Diagnostics);
-        Assert.Equal(TestResources.Kms, Assert.Single(failing.Diagnostics).PolicyName);
+        Assert.Empty(passing.KmsDiagnostics());
+        Assert.Equal(TestResources.Kms, Assert.Single(failing.KmsDiagnostics()).PolicyName);
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class RobustnessTests
         Assert.Throws<InvalidProtocolBufferException>(() => AnalyzeRequest.Parser.ParseFrom(request.ToByteArray()));
         var response = await analyzer.Client.AnalyzeAsync(request);
 
-        Assert.Equal(TestResources.Kms, Assert.Single(response.Diagnostics).PolicyName);
+        Assert.Equal(TestResources.Kms, Assert.Single(response.KmsDiagnostics()).PolicyName);
     }
 
     [Fact]
@@ -118,9 +118,9 @@ public sealed class RobustnessTests
         var refused = await Assert.ThrowsAsync<RpcException>(async () => await analyzer.Client.AnalyzeAsync(tooDeep));
         var after = await analyzer.Client.AnalyzeAsync(TestResources.StaticKey.Request());
 
-        Assert.Empty(accepted.Diagnostics);
+        Assert.Empty(accepted.KmsDiagnostics());
         Assert.NotEqual(StatusCode.OK, refused.StatusCode);
-        Assert.Single(after.Diagnostics);
+        Assert.Single(after.KmsDiagnostics());
     }
 
     [Fact]
@@ -138,7 +138,7 @@ public sealed class RobustnessTests
         Assert.Contains("rotationDays", error.Status.Detail, StringComparison.Ordinal);
 
         // The previous configuration stays in force.
-        Assert.Equal(EnforcementLevel.Mandatory, Assert.Single((await analyzer.Client.AnalyzeAsync(TestResources.StaticKey.Request())).Diagnostics).EnforcementLevel);
+        Assert.Equal(EnforcementLevel.Mandatory, Assert.Single((await analyzer.Client.AnalyzeAsync(TestResources.StaticKey.Request())).KmsDiagnostics()).EnforcementLevel);
     }
 
     [Fact]

@@ -89,3 +89,10 @@ public static class TestResources
         new(AzureNativeKeyVault, [], [Kms]),
     ];
 }
+
+/// <summary>Scopes assertions to the policy under test, so they hold as more policy groups join the catalogue.</summary>
+public static class ResponseExtensions
+{
+    public static IEnumerable<AnalyzeDiagnostic> KmsDiagnostics(this AnalyzeResponse response) =>
+        response.Diagnostics.Where(d => d.PolicyName == TestResources.Kms);
+}
