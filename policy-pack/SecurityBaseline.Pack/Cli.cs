@@ -1,3 +1,5 @@
+using SecurityBaseline.Pack.Analyzer;
+
 namespace SecurityBaseline.Pack;
 
 /// <summary>Dispatches the command line: `scan`, `policies`, or (with an engine address) the Pulumi analyzer.</summary>
@@ -10,10 +12,11 @@ internal static class Cli
           security-baseline [--logtostderr] [-v=N] [--tracing <endpoint>] <engine-address>   (started by the Pulumi CLI)
         """;
 
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, Func<Stream>? openStdout = null)
     {
         if (args.Count == 0)
         {
+            stderr.WriteLine("security-baseline: no command and no engine address given");
             stderr.WriteLine(Usage);
             return ExitCodes.BadInput;
         }
@@ -23,20 +26,30 @@ internal static class Cli
             "scan" => ScanCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
             "policies" => PoliciesCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
             "-h" or "--help" or "help" => Help(stdout),
-            _ => Unknown(args[0], stderr),
+            _ => Serve(args, stderr, openStdout ?? Console.OpenStandardOutput),
         };
+    }
+
+    private static int Serve(IReadOnlyList<string> args, TextWriter stderr, Func<Stream> openStdout)
+    {
+        if (AnalyzerArguments.TryParse(args, out var arguments, out var error))
+        {
+            using var stdout = openStdout();
+            return AnalyzerHost.Run(arguments!, stdout, stderr);
+        }
+
+        // A lone word that is neither a command nor an address is most likely a mistyped command.
+        var mistypedCommand = args.Count == 1 && !args[0].StartsWith('-') && !args[0].Contains(':', StringComparison.Ordinal);
+        stderr.WriteLine(mistypedCommand
+            ? $"security-baseline: unknown command \"{args[0]}\""
+            : $"security-baseline: cannot serve as a Pulumi analyzer: {error}");
+        stderr.WriteLine(Usage);
+        return ExitCodes.BadInput;
     }
 
     private static int Help(TextWriter stdout)
     {
         stdout.WriteLine(Usage);
         return ExitCodes.Compliant;
-    }
-
-    private static int Unknown(string command, TextWriter stderr)
-    {
-        stderr.WriteLine($"security-baseline: unknown command \"{command}\"");
-        stderr.WriteLine(Usage);
-        return ExitCodes.BadInput;
     }
 }

@@ -1,0 +1,117 @@
+using System.Text.Json;
+using SecurityBaseline.Engine;
+
+namespace SecurityBaseline.Pack.Analyzer;
+
+/// <summary>The stack the engine is deploying, as ConfigureStack describes it.</summary>
+internal sealed record StackSettings(string Stack, string Project, string Organization, bool DryRun, IReadOnlyDictionary<string, string> Tags);
+
+/// <summary>The analyzer's effective configuration: Configure's policy entries plus parameters taken from stack config.</summary>
+/// <remarks>
+/// The engine calls ConfigureStack before Configure, and may in principle call either again, so both inputs are kept and the
+/// engine is rebuilt from them each time. Reads take the current engine without locking; it is immutable once built.
+/// </remarks>
+internal sealed class AnalyzerConfiguration
+{
+    /// <summary>The stack config key whose JSON array sets `allowedCidrs` on every policy that has that parameter.</summary>
+    public const string AllowedCidrsConfigKey = "security-baseline:allowedCidrs";
+    public const string AllowedCidrsParameter = "allowedCidrs";
+
+    private readonly IReadOnlyList<Policy> policies;
+    private readonly Lock gate = new();
+    private IReadOnlyDictionary<string, PolicyConfigEntry> configured = new Dictionary<string, PolicyConfigEntry>();
+    private JsonElement? stackAllowedCidrs;
+    private PolicyEngine engine;
+
+    public AnalyzerConfiguration(IReadOnlyList<Policy> policies)
+    {
+        this.policies = policies;
+        engine = Build(configured, null);
+    }
+
+    public IReadOnlyList<Policy> Policies => policies;
+
+    public PolicyEngine Engine => Volatile.Read(ref engine);
+
+    public StackSettings? Stack { get; private set; }
+
+    /// <summary>Applies Configure's entries (keys naming no policy are ignored); throws <see cref="PolicyConfigException"/> and keeps the old state on bad values.</summary>
+    public void Configure(IReadOnlyDictionary<string, PolicyConfigEntry> entries)
+    {
+        lock (gate)
+        {
+            var built = Build(entries, stackAllowedCidrs);
+            configured = entries;
+            Volatile.Write(ref engine, built);
+        }
+    }
+
+    /// <summary>Records the stack and its `allowedCidrs` (null when the stack config has none); throws <see cref="PolicyConfigException"/> when they do not validate.</summary>
+    public void ConfigureStack(StackSettings stack, JsonElement? allowedCidrs)
+    {
+        lock (gate)
+        {
+            var built = Build(configured, allowedCidrs);
+            stackAllowedCidrs = allowedCidrs;
+            Stack = stack;
+            Volatile.Write(ref engine, built);
+        }
+    }
+
+    private PolicyEngine Build(IReadOnlyDictionary<string, PolicyConfigEntry> entries, JsonElement? allowedCidrs)
+    {
+        var effective = new Dictionary<string, PolicyConfigEntry>(StringComparer.Ordinal);
+        foreach (var (key, entry) in entries)
+        {
+            // Configure sends one entry per policy and maybe "all"; anything else is not ours to judge.
+            if (key == PackConfiguration.AllKey)
+            {
+                // The engine already folded "all" into each policy's entry; only its level means anything here.
+                effective[key] = entry with { Properties = new Dictionary<string, JsonElement>() };
+            }
+            else if (policies.Any(p => p.Descriptor.Id == key))
+            {
+                effective[key] = entry;
+            }
+        }
+
+        if (allowedCidrs is { } cidrs)
+        {
+            foreach (var policy in policies)
+            {
+                var fallback = SchemaDefault(policy, AllowedCidrsParameter, out var hasParameter);
+                if (!hasParameter)
+                {
+                    continue;
+                }
+
+                effective.TryGetValue(policy.Descriptor.Id, out var entry);
+                var properties = new Dictionary<string, JsonElement>(entry?.Properties ?? new Dictionary<string, JsonElement>(), StringComparer.Ordinal);
+
+                // The engine sends every schema default in Configure, so "set explicitly" can only mean "differs from the default".
+                if (properties.TryGetValue(AllowedCidrsParameter, out var current) && !(fallback is { } d && JsonElement.DeepEquals(d, current)))
+                {
+                    continue;
+                }
+
+                properties[AllowedCidrsParameter] = cidrs;
+                effective[policy.Descriptor.Id] = new PolicyConfigEntry(entry?.Level, properties);
+            }
+        }
+
+        var configuration = PackConfiguration.FromEntries(policies, effective, ignoreUnknownPolicies: true, source: "policy config");
+        return new PolicyEngine(policies, configuration);
+    }
+
+    private static JsonElement? SchemaDefault(Policy policy, string parameter, out bool hasParameter)
+    {
+        using var schema = JsonDocument.Parse(policy.Descriptor.ConfigSchema);
+        hasParameter = schema.RootElement.ValueKind == JsonValueKind.Object && schema.RootElement.TryGetProperty(parameter, out _);
+        if (!hasParameter)
+        {
+            return null;
+        }
+
+        return schema.RootElement.GetProperty(parameter).TryGetProperty("default", out var fallback) ? fallback.Clone() : null;
+    }
+}

@@ -1,0 +1,420 @@
+using System.Text.Json;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SecurityBaseline.Engine;
+using SecurityBaseline.Model;
+using SecurityBaseline.Pack.Protocol;
+using SecurityBaseline.Policies;
+using CoreLevel = SecurityBaseline.Engine.EnforcementLevel;
+using WireLevel = SecurityBaseline.Pack.Protocol.EnforcementLevel;
+
+namespace SecurityBaseline.Pack.Analyzer;
+
+/// <summary>The `pulumirpc.Analyzer` service: the Pulumi engine's calls answered by the policy engine.</summary>
+internal sealed partial class AnalyzerService(AnalyzerConfiguration configuration, IHostApplicationLifetime lifetime, ILogger<AnalyzerService> logger)
+{
+    /// <summary>Where each policy is documented; Pulumi shows it as the policy's URL.</summary>
+    public const string PolicyDocs = "docs/policies.md";
+
+    private readonly Dictionary<string, Policy> byId = configuration.Policies.ToDictionary(p => p.Descriptor.Id, StringComparer.Ordinal);
+
+    public Task<AnalyzerHandshakeResponse> Handshake(AnalyzerHandshakeRequest request, ServerCallContext context)
+    {
+        LogHandshake(logger, request.EngineAddress, request.HasRootDirectory ? request.RootDirectory : "(none)");
+        return Task.FromResult(new AnalyzerHandshakeResponse());
+    }
+
+    public static Task<PluginInfo> GetPluginInfo(Empty request, ServerCallContext context) =>
+        Task.FromResult(new PluginInfo { Version = PolicyCatalog.Version });
+
+    public Task<AnalyzerInfo> GetAnalyzerInfo(Empty request, ServerCallContext context)
+    {
+        var info = new AnalyzerInfo
+        {
+            Name = PolicyCatalog.PackName,
+            DisplayName = PolicyCatalog.DisplayName,
+            Version = PolicyCatalog.Version,
+            Description = PolicyCatalog.Description,
+            SupportsConfig = true,
+        };
+        foreach (var policy in configuration.Policies.OrderBy(p => p.Descriptor.Id, StringComparer.Ordinal))
+        {
+            info.Policies.Add(Describe(policy));
+        }
+
+        return Task.FromResult(info);
+    }
+
+    public Task<Empty> Configure(ConfigureAnalyzerRequest request, ServerCallContext context)
+    {
+        var entries = new Dictionary<string, PolicyConfigEntry>(StringComparer.Ordinal);
+        foreach (var (name, config) in request.PolicyConfig)
+        {
+            if (name != PackConfiguration.AllKey && !byId.ContainsKey(name))
+            {
+                continue;
+            }
+
+            Dictionary<string, JsonElement> properties;
+            try
+            {
+                properties = JsonStruct.ToElements(config.Properties);
+            }
+            catch (FormatException e)
+            {
+                throw Invalid($"policy config: policy \"{name}\": {e.Message}");
+            }
+
+            // The engine adds `enforcementLevel` to every schema; it is the level, never a parameter.
+            properties.Remove("enforcementLevel");
+            entries[name] = new PolicyConfigEntry(ToCore(config.EnforcementLevel, name), properties);
+        }
+
+        try
+        {
+            configuration.Configure(entries);
+        }
+        catch (PolicyConfigException e)
+        {
+            throw Invalid(e.Message);
+        }
+
+        LogConfigured(logger, entries.Count);
+        return Task.FromResult(new Empty());
+    }
+
+    public Task<AnalyzerStackConfigureResponse> ConfigureStack(AnalyzerStackConfigureRequest request, ServerCallContext context)
+    {
+        var secret = request.ConfigSecretKeys.Contains(AnalyzerConfiguration.AllowedCidrsConfigKey);
+        JsonElement? cidrs = null;
+        if (request.Config.TryGetValue(AnalyzerConfiguration.AllowedCidrsConfigKey, out var text))
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(text);
+                cidrs = document.RootElement.ValueKind == JsonValueKind.Array
+                    ? document.RootElement.Clone()
+                    : throw Invalid($"stack config {AnalyzerConfiguration.AllowedCidrsConfigKey}: expected a JSON array of CIDR strings, found {document.RootElement.ValueKind}");
+            }
+            catch (JsonException)
+            {
+                throw Invalid($"stack config {AnalyzerConfiguration.AllowedCidrsConfigKey}: not valid JSON (expected an array of CIDR strings)");
+            }
+        }
+
+        var stack = new StackSettings(request.Stack, request.Project, request.Organization, request.DryRun, new Dictionary<string, string>(request.Tags));
+        try
+        {
+            configuration.ConfigureStack(stack, cidrs);
+        }
+        catch (PolicyConfigException e)
+        {
+            // A secret value must not reach an error message or a log; the key alone says where to look.
+            throw Invalid(secret
+                ? $"stack config {AnalyzerConfiguration.AllowedCidrsConfigKey}: the (secret) value is not a valid CIDR list"
+                : $"stack config {AnalyzerConfiguration.AllowedCidrsConfigKey}: {e.Message}");
+        }
+
+        // Key names only: config values may be secrets (config_secret_keys) and are never logged.
+        LogStack(logger, request.Organization, request.Project, request.Stack, request.DryRun, request.Config.Keys);
+        return Task.FromResult(new AnalyzerStackConfigureResponse());
+    }
+
+    public Task<AnalyzeResponse> Analyze(AnalyzeRequest request, ServerCallContext context)
+    {
+        var engine = configuration.Engine;
+        var response = new AnalyzeResponse();
+        PulumiResource resource;
+        try
+        {
+            resource = ToResource(request.Type, request.Urn, request.Name, request.Properties, request.Provider);
+        }
+        catch (PropertyFormatException e)
+        {
+            FailClosed(engine, request.Type, request.Urn, e, response);
+            return Task.FromResult(response);
+        }
+
+        foreach (var evaluation in engine.AnalyzeResource(resource))
+        {
+            Report(evaluation, request.Urn, response);
+        }
+
+        foreach (var policy in engine.Policies.OfType<ResourcePolicy>().Where(p => !p.Covers(request.Type) && Enabled(engine, p)))
+        {
+            response.NotApplicable.Add(new PolicyNotApplicable { PolicyName = policy.Descriptor.Id, Reason = $"does not apply to resources of type {request.Type}" });
+        }
+
+        return Task.FromResult(response);
+    }
+
+    public Task<AnalyzeResponse> AnalyzeStack(AnalyzeStackRequest request, ServerCallContext context)
+    {
+        var engine = configuration.Engine;
+        var response = new AnalyzeResponse();
+        var resources = new List<PulumiResource>(request.Resources.Count);
+        foreach (var r in request.Resources)
+        {
+            try
+            {
+                resources.Add(ToResource(r.Type, r.Urn, r.Name, r.Properties, r.Provider) with
+                {
+                    Parent = r.Parent.Length > 0 ? r.Parent : NullIfEmpty(r.Options?.Parent),
+                    Dependencies = [.. r.Dependencies],
+                    PropertyDependencies = r.PropertyDependencies.ToDictionary(d => d.Key, d => (IReadOnlyList<string>)[.. d.Value.Urns], StringComparer.Ordinal),
+                });
+            }
+            catch (PropertyFormatException e)
+            {
+                foreach (var policy in engine.Policies.OfType<StackPolicy>().Where(p => p.Covers(r.Type) && Enabled(engine, p)))
+                {
+                    response.Diagnostics.Add(Diagnostic(policy.Descriptor, CoreLevel.Mandatory, r.Urn, Unreadable(e)));
+                }
+            }
+        }
+
+        var seen = new HashSet<(string, string)>();
+        foreach (var evaluation in engine.AnalyzeStack(resources))
+        {
+            if (evaluation.Outcome == Outcome.NotApplicable && !seen.Add((evaluation.Policy.Id, evaluation.Reason ?? string.Empty)))
+            {
+                continue;
+            }
+
+            Report(evaluation, evaluation.Resource.Urn, response);
+        }
+
+        return Task.FromResult(response);
+    }
+
+    public Task<RemediateResponse> Remediate(AnalyzeRequest request, ServerCallContext context)
+    {
+        var engine = configuration.Engine;
+        var response = new RemediateResponse();
+        PulumiResource resource;
+        try
+        {
+            resource = ToResource(request.Type, request.Urn, request.Name, request.Properties, request.Provider);
+        }
+        catch (PropertyFormatException e)
+        {
+            foreach (var policy in engine.Policies.OfType<ResourcePolicy>().Where(p => p.Covers(request.Type) && engine.Configuration.For(p.Descriptor.Id).Level == CoreLevel.Remediate))
+            {
+                response.Remediations.Add(Remediation(policy.Descriptor, diagnostic: Unreadable(e)));
+            }
+
+            return Task.FromResult(response);
+        }
+
+        foreach (var (policy, properties, problem) in engine.Remediate(resource))
+        {
+            if (properties is null)
+            {
+                response.Remediations.Add(Remediation(policy, diagnostic: problem ?? $"policy {policy.Id} could not remediate the resource"));
+                continue;
+            }
+
+            var bag = StructEncoder.EncodeProperties(properties);
+
+            // Engine-internal keys (`__defaults`, …) go back byte for byte: the engine replaces the whole bag with ours.
+            foreach (var (name, value) in request.Properties?.Fields ?? [])
+            {
+                if (name.StartsWith(StructDecoder.InternalKeyPrefix, StringComparison.Ordinal))
+                {
+                    bag.Fields[name] = value.Clone();
+                }
+            }
+
+            // An empty bag would wipe the resource's inputs; report instead of remediating.
+            response.Remediations.Add(bag.Fields.Count == 0
+                ? Remediation(policy, diagnostic: $"policy {policy.Id} produced an empty property bag; not applied")
+                : Remediation(policy, properties: bag));
+        }
+
+        return Task.FromResult(response);
+    }
+
+    public Task<Empty> Cancel(Empty request, ServerCallContext context)
+    {
+        LogCancel(logger);
+
+        // Stop only once the reply is on its way, so the engine sees Cancel succeed rather than a dropped connection.
+        context.GetHttpContext().Response.OnCompleted(() =>
+        {
+            lifetime.StopApplication();
+            return Task.CompletedTask;
+        });
+        return Task.FromResult(new Empty());
+    }
+
+    private static PulumiResource ToResource(string type, string urn, string name, Struct? properties, AnalyzerProviderResource? provider) =>
+        new()
+        {
+            Type = type,
+            Urn = urn,
+            Name = name.Length > 0 ? name : PulumiResource.NameFromUrn(urn),
+            Properties = StructDecoder.DecodeProperties(properties),
+            Provider = NullIfEmpty(provider?.Urn),
+        };
+
+    private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
+
+    private static bool Enabled(PolicyEngine engine, Policy policy) => engine.Configuration.For(policy.Descriptor.Id).Level != CoreLevel.Disabled;
+
+    private static void FailClosed(PolicyEngine engine, string type, string urn, PropertyFormatException e, AnalyzeResponse response)
+    {
+        // Properties that cannot be read block every policy that would have read them; other policies never look.
+        foreach (var policy in engine.Policies.OfType<ResourcePolicy>().Where(p => Enabled(engine, p)))
+        {
+            if (policy.Covers(type))
+            {
+                response.Diagnostics.Add(Diagnostic(policy.Descriptor, CoreLevel.Mandatory, urn, Unreadable(e)));
+            }
+            else
+            {
+                response.NotApplicable.Add(new PolicyNotApplicable { PolicyName = policy.Descriptor.Id, Reason = $"does not apply to resources of type {type}" });
+            }
+        }
+    }
+
+    private static string Unreadable(PropertyFormatException e) =>
+        $"the resource's properties could not be read ({e.Message}); blocked until they can (fail closed)";
+
+    private static void Report(Evaluation evaluation, string urn, AnalyzeResponse response)
+    {
+        switch (evaluation.Outcome)
+        {
+            case Outcome.Fail:
+                // A violation that survives remediation blocks like a mandatory one, which is how Pulumi reports it.
+                var level = evaluation.Level == CoreLevel.Remediate ? CoreLevel.Mandatory : evaluation.Level;
+                foreach (var message in evaluation.Messages)
+                {
+                    response.Diagnostics.Add(Diagnostic(evaluation.Policy, level, urn, message));
+                }
+
+                break;
+            case Outcome.NotApplicable:
+                response.NotApplicable.Add(new PolicyNotApplicable { PolicyName = evaluation.Policy.Id, Reason = evaluation.Reason ?? "not applicable" });
+                break;
+            default:
+                break;
+        }
+    }
+
+    private static AnalyzeDiagnostic Diagnostic(PolicyDescriptor policy, CoreLevel level, string urn, string message) =>
+        new()
+        {
+            PolicyName = policy.Id,
+            PolicyPackName = PolicyCatalog.PackName,
+            PolicyPackVersion = PolicyCatalog.Version,
+            Description = policy.Description,
+
+            // As @pulumi/policy does: the policy's description, then what is wrong with this resource.
+            Message = $"{policy.Description}\n{message}",
+            EnforcementLevel = ToWire(level),
+            Urn = urn,
+            Severity = ToWire(policy.Severity),
+        };
+
+    private static Remediation Remediation(PolicyDescriptor policy, Struct? properties = null, string? diagnostic = null)
+    {
+        var remediation = new Remediation
+        {
+            PolicyName = policy.Id,
+            PolicyPackName = PolicyCatalog.PackName,
+            PolicyPackVersion = PolicyCatalog.Version,
+            Description = policy.Description,
+        };
+        if (properties is not null)
+        {
+            remediation.Properties = properties;
+        }
+
+        if (diagnostic is not null)
+        {
+            remediation.Diagnostic = diagnostic;
+        }
+
+        return remediation;
+    }
+
+    private static PolicyInfo Describe(Policy policy)
+    {
+        var d = policy.Descriptor;
+        var info = new PolicyInfo
+        {
+            Name = d.Id,
+            DisplayName = d.Title,
+            Description = d.Description,
+            Message = d.Message,
+            EnforcementLevel = ToWire(d.DefaultEnforcement),
+            PolicyType = policy is StackPolicy ? PolicyType.Stack : PolicyType.Resource,
+            Severity = ToWire(d.Severity),
+            Framework = new PolicyComplianceFramework
+            {
+                Name = CompanyPolicy.FrameworkName,
+                Version = CompanyPolicy.FrameworkVersion,
+                Reference = d.SectionReference,
+                Specification = CompanyPolicy.Title(d.Section),
+            },
+            RemediationSteps = d.Help,
+            Url = $"{PolicyDocs}#{d.Id}",
+        };
+        info.Tags.AddRange(d.Tags);
+
+        using var schema = JsonDocument.Parse(d.ConfigSchema);
+        info.ConfigSchema = new PolicyConfigSchema { Properties = JsonStruct.ToStruct(schema.RootElement) };
+        info.ConfigSchema.Required.AddRange(Required(schema.RootElement));
+        return info;
+    }
+
+    /// <summary>Parameters whose schema has no default: the policy cannot run without them.</summary>
+    private static IEnumerable<string> Required(JsonElement schema) =>
+        schema.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Object && p.Value.TryGetProperty("required", out var r) && r.ValueKind == JsonValueKind.True).Select(p => p.Name);
+
+    private static CoreLevel ToCore(WireLevel level, string policy) =>
+        level switch
+        {
+            WireLevel.Advisory => CoreLevel.Advisory,
+            WireLevel.Mandatory => CoreLevel.Mandatory,
+            WireLevel.Disabled => CoreLevel.Disabled,
+            WireLevel.Remediate => CoreLevel.Remediate,
+            _ => throw Invalid($"policy config: policy \"{policy}\": unknown enforcement level {(int)level}"),
+        };
+
+    private static WireLevel ToWire(CoreLevel level) =>
+        level switch
+        {
+            CoreLevel.Advisory => WireLevel.Advisory,
+            CoreLevel.Mandatory => WireLevel.Mandatory,
+            CoreLevel.Disabled => WireLevel.Disabled,
+            CoreLevel.Remediate => WireLevel.Remediate,
+            _ => throw new ArgumentOutOfRangeException(nameof(level), level, "unknown enforcement level"),
+        };
+
+    private static PolicySeverity ToWire(Severity severity) =>
+        severity switch
+        {
+            Severity.Low => PolicySeverity.Low,
+            Severity.Medium => PolicySeverity.Medium,
+            Severity.High => PolicySeverity.High,
+            Severity.Critical => PolicySeverity.Critical,
+            _ => PolicySeverity.Unspecified,
+        };
+
+    private static RpcException Invalid(string message) => new(new Status(StatusCode.InvalidArgument, message));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "handshake from engine {EngineAddress}, root directory {RootDirectory}")]
+    private static partial void LogHandshake(ILogger logger, string engineAddress, string rootDirectory);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "configured {Count} policy entries")]
+    private static partial void LogConfigured(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "stack {Organization}/{Project}/{Stack} (dry run: {DryRun}); config keys: {Keys}")]
+    private static partial void LogStack(ILogger logger, string organization, string project, string stack, bool dryRun, IEnumerable<string> keys);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "cancel requested; shutting down")]
+    private static partial void LogCancel(ILogger logger);
+}

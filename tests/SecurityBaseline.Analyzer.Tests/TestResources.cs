@@ -1,0 +1,98 @@
+using Google.Protobuf.WellKnownTypes;
+using SecurityBaseline.Model;
+using SecurityBaseline.Pack.Protocol;
+
+namespace SecurityBaseline.Analyzer.Tests;
+
+/// <summary>A resource as the engine would send it: type, name and the property bag as JSON (Pulumi's Struct encoding).</summary>
+public sealed record TestResource(string Type, string Name, string PropertiesJson)
+{
+    public string Urn => $"urn:pulumi:dev::infra::{Type}::{Name}";
+
+    public Struct Properties => Struct.Parser.ParseJson(PropertiesJson);
+
+    public AnalyzeRequest Request() => new() { Type = Type, Name = Name, Urn = Urn, Properties = Properties };
+
+    public AnalyzerResource StackResource() => new() { Type = Type, Name = Name, Urn = Urn, Properties = Properties };
+
+    public override string ToString() => $"{Type} {Name}";
+}
+
+/// <summary>What the analyzer must say about one resource: the policies that fail it and those that report not applicable.</summary>
+/// <remarks>Add rows here as policy groups are merged: one row per resource, the verdicts by policy id.</remarks>
+public sealed record Verdict(TestResource Resource, string[] Fails, string[] NotApplicable);
+
+/// <summary>Realistic resources and their expected verdicts, aws verdicts through kms-key-rotation-enabled.</summary>
+public static class TestResources
+{
+    public const string Kms = "kms-key-rotation-enabled";
+    public const string SecretSig = $"\"{PulumiSignatures.Key}\": \"{PulumiSignatures.Secret}\"";
+
+    public static readonly TestResource RotatingKey = new("aws:kms/key:Key", "rotating", """
+        {"description": "orders data key", "enableKeyRotation": true, "rotationPeriodInDays": 365, "deletionWindowInDays": 30, "tags": {"team": "orders"}}
+        """);
+
+    public static readonly TestResource StaticKey = new("aws:kms/key:Key", "static", """
+        {"description": "legacy key", "enableKeyRotation": false, "deletionWindowInDays": 30}
+        """);
+
+    public static readonly TestResource KeyWithoutRotationProperty = new("aws:kms/key:Key", "defaulted", """
+        {"description": "defaults only", "customerMasterKeySpec": "SYMMETRIC_DEFAULT"}
+        """);
+
+    /// <summary>The rotation flag itself is secret: the policy must still read it (and never print it).</summary>
+    public static readonly TestResource SecretRotationOff = new("aws:kms/key:Key", "secret-flag", $$"""
+        {"description": "secret flag", "enableKeyRotation": { {{SecretSig}}, "value": false } }
+        """);
+
+    public static readonly TestResource SecretDescriptionRotating = new("aws:kms/key:Key", "secret-description", $$"""
+        {"description": { {{SecretSig}}, "value": "s3cr3t-description" }, "enableKeyRotation": true}
+        """);
+
+    public static readonly TestResource UnknownRotation = new("aws:kms/key:Key", "preview", $$"""
+        {"description": "computed during preview", "enableKeyRotation": "{{PulumiSignatures.UnknownString}}"}
+        """);
+
+    public static readonly TestResource AsymmetricKey = new("aws:kms/key:Key", "signing", """
+        {"description": "signing key", "customerMasterKeySpec": "ECC_NIST_P256", "keyUsage": "SIGN_VERIFY"}
+        """);
+
+    public static readonly TestResource Bucket = new("aws:s3/bucket:Bucket", "logs", """
+        {"bucket": "company-logs", "forceDestroy": false, "tags": {"team": "platform"}}
+        """);
+
+    public static readonly TestResource AzureStorageAccount = new("azure:storage/account:Account", "classic", """
+        {"name": "companydata", "resourceGroupName": "rg-data", "location": "westeurope", "accountTier": "Standard", "accountReplicationType": "LRS", "httpsTrafficOnlyEnabled": true, "minTlsVersion": "TLS1_2"}
+        """);
+
+    public static readonly TestResource AzureNativeStorageAccount = new("azure-native:storage:StorageAccount", "native", """
+        {"accountName": "companynative", "resourceGroupName": "rg-data", "location": "westeurope", "kind": "StorageV2", "sku": {"name": "Standard_LRS"}, "enableHttpsTrafficOnly": true, "minimumTlsVersion": "TLS1_2", "allowBlobPublicAccess": false}
+        """);
+
+    public static readonly TestResource AzureNativeKeyVault = new("azure-native:keyvault:Vault", "vault", """
+        {"vaultName": "company-kv", "resourceGroupName": "rg-sec", "location": "westeurope", "properties": {"tenantId": "00000000-0000-0000-0000-000000000000", "sku": {"family": "A", "name": "standard"}, "enablePurgeProtection": true}}
+        """);
+
+    /// <summary>Resource-by-resource verdicts; azure and azure-native rows only check "not applicable, no crash" until their policies land.</summary>
+    public static readonly Verdict[] Verdicts =
+    [
+        new(RotatingKey, [], []),
+        new(StaticKey, [Kms], []),
+        new(KeyWithoutRotationProperty, [Kms], []),
+        new(SecretRotationOff, [Kms], []),
+        new(SecretDescriptionRotating, [], []),
+        new(UnknownRotation, [], [Kms]),
+        new(AsymmetricKey, [], [Kms]),
+        new(Bucket, [], [Kms]),
+        new(AzureStorageAccount, [], [Kms]),
+        new(AzureNativeStorageAccount, [], [Kms]),
+        new(AzureNativeKeyVault, [], [Kms]),
+    ];
+}
+
+/// <summary>Scopes assertions to the policy under test, so they hold as more policy groups join the catalogue.</summary>
+public static class ResponseExtensions
+{
+    public static IEnumerable<AnalyzeDiagnostic> KmsDiagnostics(this AnalyzeResponse response) =>
+        response.Diagnostics.Where(d => d.PolicyName == TestResources.Kms);
+}
