@@ -22,7 +22,7 @@ public sealed record TestResource(string Type, string Name, string PropertiesJso
 /// <remarks>Add rows here as policy groups are merged: one row per resource, the verdicts by policy id.</remarks>
 public sealed record Verdict(TestResource Resource, string[] Fails, string[] NotApplicable);
 
-/// <summary>Realistic resources and their expected verdicts, aws verdicts through kms-key-rotation-enabled.</summary>
+/// <summary>Realistic aws, azure and azure-native resources and the analyzer's expected verdicts.</summary>
 public static class TestResources
 {
     public const string Kms = "kms-key-rotation-enabled";
@@ -61,19 +61,39 @@ public static class TestResources
         {"bucket": "company-logs", "forceDestroy": false, "tags": {"team": "platform"}}
         """);
 
+    public static readonly TestResource PublicBucket = new("aws:s3/bucket:Bucket", "public", """
+        {"bucket": "company-public", "acl": "public-read", "website": {"indexDocument": "index.html"}}
+        """);
+
+    public static readonly TestResource OpenSecurityGroup = new("aws:ec2/securityGroup:SecurityGroup", "open", """
+        {"vpcId": "vpc-0a1b2c3d", "ingress": [{"protocol": "tcp", "fromPort": 22, "toPort": 22, "cidrBlocks": ["0.0.0.0/0"]}]}
+        """);
+
     public static readonly TestResource AzureStorageAccount = new("azure:storage/account:Account", "classic", """
-        {"name": "companydata", "resourceGroupName": "rg-data", "location": "westeurope", "accountTier": "Standard", "accountReplicationType": "LRS", "httpsTrafficOnlyEnabled": true, "minTlsVersion": "TLS1_2"}
+        {"name": "companydata", "resourceGroupName": "rg-data", "location": "japaneast", "accountTier": "Standard", "accountReplicationType": "ZRS", "httpsTrafficOnlyEnabled": true, "minTlsVersion": "TLS1_2", "allowNestedItemsToBePublic": false, "networkRules": {"defaultAction": "Deny", "ipRules": ["203.0.113.0/24"]}}
+        """);
+
+    public static readonly TestResource AzureStorageAccountOpen = new("azure:storage/account:Account", "classic-open", """
+        {"name": "companyopen", "resourceGroupName": "rg-data", "location": "japaneast", "accountTier": "Standard", "accountReplicationType": "LRS", "httpsTrafficOnlyEnabled": false, "minTlsVersion": "TLS1_2", "allowNestedItemsToBePublic": false, "networkRules": {"defaultAction": "Deny"}}
         """);
 
     public static readonly TestResource AzureNativeStorageAccount = new("azure-native:storage:StorageAccount", "native", """
-        {"accountName": "companynative", "resourceGroupName": "rg-data", "location": "westeurope", "kind": "StorageV2", "sku": {"name": "Standard_LRS"}, "enableHttpsTrafficOnly": true, "minimumTlsVersion": "TLS1_2", "allowBlobPublicAccess": false}
+        {"accountName": "companynative", "resourceGroupName": "rg-data", "location": "japaneast", "kind": "StorageV2", "sku": {"name": "Standard_ZRS"}, "enableHttpsTrafficOnly": true, "minimumTlsVersion": "TLS1_2", "allowBlobPublicAccess": false, "networkRuleSet": {"defaultAction": "Deny", "bypass": "AzureServices"}}
+        """);
+
+    public static readonly TestResource AzureNativeStorageAccountOldTls = new("azure-native:storage:StorageAccount", "native-tls10", """
+        {"accountName": "companytls", "resourceGroupName": "rg-data", "location": "japaneast", "kind": "StorageV2", "sku": {"name": "Standard_LRS"}, "allowBlobPublicAccess": false, "networkRuleSet": {"defaultAction": "Deny"}}
         """);
 
     public static readonly TestResource AzureNativeKeyVault = new("azure-native:keyvault:Vault", "vault", """
-        {"vaultName": "company-kv", "resourceGroupName": "rg-sec", "location": "westeurope", "properties": {"tenantId": "00000000-0000-0000-0000-000000000000", "sku": {"family": "A", "name": "standard"}, "enablePurgeProtection": true}}
+        {"vaultName": "company-kv", "resourceGroupName": "rg-sec", "location": "japaneast", "properties": {"tenantId": "00000000-0000-0000-0000-000000000000", "sku": {"family": "A", "name": "standard"}, "enablePurgeProtection": true, "networkAcls": {"defaultAction": "Deny", "bypass": "AzureServices"}}}
         """);
 
-    /// <summary>Resource-by-resource verdicts; azure and azure-native rows only check "not applicable, no crash" until their policies land.</summary>
+    public static readonly TestResource AzureNativeKeyVaultOpen = new("azure-native:keyvault:Vault", "vault-open", """
+        {"vaultName": "company-kv-open", "resourceGroupName": "rg-sec", "location": "japaneast", "properties": {"tenantId": "00000000-0000-0000-0000-000000000000", "sku": {"family": "A", "name": "standard"}}}
+        """);
+
+    /// <summary>Resource-by-resource verdicts of the whole catalogue (failing policy ids are exact; not-applicable ids must be among those reported).</summary>
     public static readonly Verdict[] Verdicts =
     [
         new(RotatingKey, [], []),
@@ -83,10 +103,15 @@ public static class TestResources
         new(SecretDescriptionRotating, [], []),
         new(UnknownRotation, [], [Kms]),
         new(AsymmetricKey, [], [Kms]),
-        new(Bucket, [], [Kms]),
+        new(Bucket, [], [Kms, "s3-bucket-encryption"]),
+        new(PublicBucket, ["s3-no-public-acl", "s3-no-website-hosting"], [Kms]),
+        new(OpenSecurityGroup, ["network-admin-ports-not-public", "network-ingress-allowlist", "network-no-internet-ingress"], [Kms]),
         new(AzureStorageAccount, [], [Kms]),
+        new(AzureStorageAccountOpen, ["azure-storage-secure-transfer"], [Kms]),
         new(AzureNativeStorageAccount, [], [Kms]),
+        new(AzureNativeStorageAccountOldTls, ["azure-storage-secure-transfer"], [Kms]),
         new(AzureNativeKeyVault, [], [Kms]),
+        new(AzureNativeKeyVaultOpen, ["key-vault-firewall-default-deny", "key-vault-recoverable"], [Kms]),
     ];
 }
 
