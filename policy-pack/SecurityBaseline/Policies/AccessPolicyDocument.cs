@@ -7,8 +7,11 @@ namespace SecurityBaseline.Policies;
 /// <summary>One statement of an AWS resource policy (bucket policy, key policy), reduced to what the rules decide on.</summary>
 public sealed record PolicyStatement(int Index, string? Sid, string Effect, IReadOnlyList<string> Principals, bool HasCondition, IReadOnlyList<string> Actions)
 {
-    /// <summary>True for `Principal: "*"` or `{"AWS": "*"}`: anyone, signed in or not.</summary>
-    public bool IsForEveryone => Principals.Contains("*", StringComparer.Ordinal);
+    /// <summary>True when the statement names its principals by exclusion (`NotPrincipal`).</summary>
+    public bool HasNotPrincipal { get; init; }
+
+    /// <summary>True for `Principal: "*"` or `{"AWS": "*"}`, and for `NotPrincipal`, which grants everyone but the few it lists.</summary>
+    public bool IsForEveryone => HasNotPrincipal || Principals.Contains("*", StringComparer.Ordinal);
 
     public bool Allows => string.Equals(Effect, "Allow", StringComparison.OrdinalIgnoreCase);
 
@@ -73,7 +76,10 @@ public static class AccessPolicyDocument
                 statement.GetString("Effect") ?? "Allow",
                 Principals(statement, $"{path}.Statement[{i}].Principal"),
                 statement.Find("Condition") is { Kind: ValueKind.Object, Fields.Count: > 0 },
-                statement.GetStrings("Action")));
+                statement.GetStrings("Action"))
+            {
+                HasNotPrincipal = statement.Known("NotPrincipal") is not null,
+            });
         }
 
         return result.ToArray();

@@ -172,4 +172,15 @@ public class AccessPolicyDocumentTests
         var problem = Assert.Throws<PolicyDataException>(() => Read("""{"inlinePolicies":[{"name":"app","policy":"not json"}]}""", "inlinePolicies[0].policy"));
         Assert.Equal("inlinePolicies[0].policy", problem.PropertyPath);
     }
+
+    [Fact]
+    public void NotPrincipal_WhenAnAllowUsesIt_ShouldCountAsGrantingEveryone()
+    {
+        var properties = Fixtures.Resource("aws:s3/bucketPolicy:BucketPolicy", """
+            {"policy":"{\"Statement\":[{\"Effect\":\"Allow\",\"NotPrincipal\":{\"AWS\":\"arn:aws:iam::123456789012:role/admin\"},\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}"}
+            """).Root;
+        var statement = Assert.Single(AccessPolicyDocument.Statements(properties, "policy"));
+        Assert.True(statement.HasNotPrincipal);
+        Assert.True(statement.IsForEveryone);
+    }
 }
