@@ -34,7 +34,7 @@ public static class TextReporter
                 _ => string.Empty,
             };
             writer.WriteLine($"{label,-10} {finding.Policy.Id}  {finding.Policy.SectionReference}  {finding.Resource.Name} ({finding.Resource.Type}){state}");
-            writer.WriteLine($"           {finding.Message}");
+            writer.WriteLine($"           {Indent(finding.Message)}");
             if (finding.Waiver is { } waiver)
             {
                 writer.WriteLine($"           {ReportText.WaiverNote(waiver)}");
@@ -61,7 +61,7 @@ public static class TextReporter
         foreach (var external in report.ExternalFindings)
         {
             writer.WriteLine($"{"EXTERNAL",-10} {external.PolicyPack}/{external.PolicyName}  {external.Level.Name()}  {external.Resource.Name} ({external.Resource.Type})");
-            writer.WriteLine($"           {external.Message}");
+            writer.WriteLine($"           {Indent(external.Message)}");
             writer.WriteLine();
         }
 
@@ -97,6 +97,8 @@ public static class TextReporter
             CultureInfo.InvariantCulture,
             $"{PolicyCatalog.PackName} {PolicyCatalog.Version}: {report.Mandatory} mandatory and {report.Advisory} advisory violation(s) in {report.ResourceCount} resource(s); {report.Passed} check(s) passed, {report.NotApplicable} not applicable{extra}. {(report.Blocked ? "BLOCKED" : "OK")}");
     }
+
+    private static string Indent(string text) => text.ReplaceLineEndings("\n           ");
 
     internal static string KindName(InputKind kind) =>
         kind switch
