@@ -15,7 +15,7 @@ public static class GitHubAnnotationReporter
         foreach (var finding in report.Findings)
         {
             var command = finding.IsWaived ? "notice" : finding.Blocks ? "error" : "warning";
-            var state = finding.State == FindingState.New ? "new " : string.Empty;
+            var state = finding.IsWaived ? "waived " : finding.State == FindingState.New ? "new " : string.Empty;
             var title = $"{state}{finding.Level.Name()}: {finding.Policy.Id} ({finding.Policy.SectionReference})";
             var message = new StringBuilder()
                 .Append(finding.Resource.Name).Append(" (").Append(finding.Resource.Type).Append("): ").Append(finding.Message)

@@ -36,6 +36,31 @@ public static class JUnitReporter
             xml.WriteEndElement();
         }
 
+        if (report.ExpiredWaivers.Count > 0)
+        {
+            // An expired waiver is a warning, not a check: it shows as a skipped case so viewers list it without failing on it twice.
+            xml.WriteStartElement("testsuite");
+            xml.WriteAttributeString("name", "expired-waivers");
+            xml.WriteAttributeString("tests", report.ExpiredWaivers.Count.ToString(CultureInfo.InvariantCulture));
+            xml.WriteAttributeString("failures", "0");
+            xml.WriteAttributeString("errors", "0");
+            xml.WriteAttributeString("skipped", report.ExpiredWaivers.Count.ToString(CultureInfo.InvariantCulture));
+            foreach (var waiver in report.ExpiredWaivers)
+            {
+                xml.WriteStartElement("testcase");
+                xml.WriteAttributeString("classname", $"{PolicyCatalog.PackName}.waivers");
+                xml.WriteAttributeString("name", waiver.Describe());
+                xml.WriteAttributeString("file", waiver.Source);
+                xml.WriteAttributeString("line", waiver.Line.ToString(CultureInfo.InvariantCulture));
+                xml.WriteStartElement("skipped");
+                xml.WriteAttributeString("message", ReportText.ExpiredWaiver(waiver));
+                xml.WriteEndElement();
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+        }
+
         xml.WriteEndElement();
         xml.WriteEndDocument();
     }

@@ -68,7 +68,9 @@ public static class ReportText
         return $"{(report.Blocked ? "Blocked" : "Passed")}: {string.Join(", ", parts)} in {Count(report.ResourceCount, "resource")}{rule}.";
     }
 
-    public static string Count(int n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? string.Empty : "s")}");
+    public static string Count(int n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n} {(n == 1 ? noun : Plural(noun))}");
+
+    private static string Plural(string noun) => noun.EndsWith('y') ? noun[..^1] + "ies" : noun + "s";
 
     /// <summary>Text safe inside a Markdown table cell: HTML and Markdown specials neutralised, pipes escaped, one line.</summary>
     public static string Cell(string text)
