@@ -17,7 +17,7 @@ public static class JUnitReporter
         xml.WriteStartDocument();
         xml.WriteStartElement("testsuites");
         xml.WriteAttributeString("name", PolicyCatalog.PackName);
-        Counts(xml, report.Result.Evaluations, report);
+        Counts(xml, report.Result.Evaluations, report, report.ExpiredWaivers.Count);
         foreach (var policy in report.Policies)
         {
             if (!evaluations.TryGetValue(policy.Id, out var checks))
@@ -27,7 +27,7 @@ public static class JUnitReporter
 
             xml.WriteStartElement("testsuite");
             xml.WriteAttributeString("name", policy.Id);
-            Counts(xml, checks, report);
+            Counts(xml, checks, report, 0);
             foreach (var evaluation in checks)
             {
                 WriteCase(xml, report, evaluation);
@@ -65,11 +65,11 @@ public static class JUnitReporter
         xml.WriteEndDocument();
     }
 
-    private static void Counts(XmlWriter xml, IReadOnlyCollection<Evaluation> checks, ScanReport report)
+    private static void Counts(XmlWriter xml, IReadOnlyCollection<Evaluation> checks, ScanReport report, int expiredWaivers)
     {
         var failures = checks.Count(e => e.Outcome == Outcome.Fail && report.WaiverFor(e) is null);
-        var skipped = checks.Count(e => e.Outcome == Outcome.NotApplicable || report.WaiverFor(e) is not null);
-        xml.WriteAttributeString("tests", checks.Count.ToString(CultureInfo.InvariantCulture));
+        var skipped = checks.Count(e => e.Outcome == Outcome.NotApplicable || report.WaiverFor(e) is not null) + expiredWaivers;
+        xml.WriteAttributeString("tests", (checks.Count + expiredWaivers).ToString(CultureInfo.InvariantCulture));
         xml.WriteAttributeString("failures", failures.ToString(CultureInfo.InvariantCulture));
         xml.WriteAttributeString("errors", "0");
         xml.WriteAttributeString("skipped", skipped.ToString(CultureInfo.InvariantCulture));
