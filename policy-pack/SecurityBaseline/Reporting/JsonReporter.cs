@@ -1,16 +1,18 @@
 using System.Text.Json;
 using SecurityBaseline.Engine;
 using SecurityBaseline.Policies;
+using SecurityBaseline.Waivers;
 
 namespace SecurityBaseline.Reporting;
 
-/// <summary>The machine-readable report (schema documented in docs/report-json.md).</summary>
+/// <summary>The machine-readable report (schema documented in docs/report-json.md); also the next run's baseline.</summary>
 public static class JsonReporter
 {
     public const int SchemaVersion = 1;
 
     public static void Write(ScanReport report, Stream stream)
     {
+        ArgumentNullException.ThrowIfNull(report);
         using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         writer.WriteStartObject();
         writer.WriteNumber("schemaVersion", SchemaVersion);
@@ -30,17 +32,31 @@ public static class JsonReporter
         }
 
         writer.WriteEndArray();
+        if (report.Review.Baseline is { } baseline)
+        {
+            writer.WriteString("baseline", baseline.Source);
+        }
 
         writer.WriteStartObject("summary");
         writer.WriteNumber("mandatory", report.Mandatory);
         writer.WriteNumber("advisory", report.Advisory);
+        writer.WriteNumber("waived", report.WaivedCount);
+        if (report.HasBaseline)
+        {
+            writer.WriteNumber("newMandatory", report.NewMandatory);
+            writer.WriteNumber("fixed", report.Fixed.Count);
+        }
+
+        writer.WriteNumber("expiredWaivers", report.ExpiredWaivers.Count);
+        writer.WriteNumber("external", report.ExternalFindings.Count);
         writer.WriteNumber("passed", report.Passed);
         writer.WriteNumber("notApplicable", report.NotApplicable);
-        writer.WriteBoolean("blocked", report.Result.HasBlockingViolation);
+        writer.WriteString("failOn", report.Review.FailOn == FailOn.New ? "new" : "any");
+        writer.WriteBoolean("blocked", report.Blocked);
         writer.WriteEndObject();
 
         writer.WriteStartArray("findings");
-        foreach (var finding in report.Result.Findings)
+        foreach (var finding in report.Findings)
         {
             writer.WriteStartObject();
             WritePolicy(writer, finding.Policy);
@@ -48,6 +64,65 @@ public static class JsonReporter
             WriteResource(writer, finding.Resource);
             writer.WriteString("message", finding.Message);
             writer.WriteString("help", finding.Policy.Help);
+            if (finding.State is { } state)
+            {
+                writer.WriteString("state", state == FindingState.New ? "new" : "existing");
+            }
+
+            if (finding.Waiver is { } waiver)
+            {
+                writer.WriteStartObject("waiver");
+                WriteWaiverFields(writer, waiver);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+
+        writer.WriteStartArray("fixed");
+        foreach (var entry in report.Fixed)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("policy", entry.Policy);
+            writer.WriteString("title", entry.Title);
+            writer.WriteString("section", entry.Section);
+            writer.WriteString("level", entry.Level);
+            writer.WriteString("urn", entry.Urn);
+            writer.WriteString("type", entry.Type);
+            writer.WriteString("name", entry.Name);
+            writer.WriteString("message", entry.Message);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+
+        writer.WriteStartArray("expiredWaivers");
+        foreach (var waiver in report.ExpiredWaivers)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("policy", waiver.Policy);
+            writer.WriteStartObject("resource");
+            WriteSelector(writer, waiver.Resource);
+            writer.WriteEndObject();
+            WriteWaiverFields(writer, waiver);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+
+        writer.WriteStartArray("externalFindings");
+        foreach (var external in report.ExternalFindings)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("policyPack", external.PolicyPack);
+            writer.WriteString("policyPackVersion", external.PolicyPackVersion);
+            writer.WriteString("policy", external.PolicyName);
+            writer.WriteString("level", external.Level.Name());
+            writer.WriteString("severity", external.Severity);
+            WriteResource(writer, external.Resource);
+            writer.WriteString("message", external.Message);
             writer.WriteEndObject();
         }
 
@@ -65,6 +140,38 @@ public static class JsonReporter
 
         writer.WriteEndArray();
         writer.WriteEndObject();
+    }
+
+    private static void WriteWaiverFields(Utf8JsonWriter writer, Waiver waiver)
+    {
+        writer.WriteString("reason", waiver.Reason);
+        writer.WriteString("owner", waiver.Owner);
+        writer.WriteString("expires", ReportText.Date(waiver.Expires));
+        if (waiver.Ticket is { } ticket)
+        {
+            writer.WriteString("ticket", ticket);
+        }
+
+        writer.WriteString("source", waiver.Source);
+        writer.WriteNumber("line", waiver.Line);
+    }
+
+    private static void WriteSelector(Utf8JsonWriter writer, ResourceSelector selector)
+    {
+        if (selector.Urn is { } urn)
+        {
+            writer.WriteString("urn", urn);
+        }
+
+        if (selector.Type is { } type)
+        {
+            writer.WriteString("type", type);
+        }
+
+        if (selector.Name is { } name)
+        {
+            writer.WriteString("name", name);
+        }
     }
 
     private static void WritePolicy(Utf8JsonWriter writer, PolicyDescriptor policy)

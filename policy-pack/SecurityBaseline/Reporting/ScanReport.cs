@@ -1,14 +1,82 @@
 using SecurityBaseline.Engine;
 using SecurityBaseline.Inputs;
+using SecurityBaseline.Policies;
+using SecurityBaseline.Waivers;
 
 namespace SecurityBaseline.Reporting;
 
-/// <summary>What a scan found across its input files, ready for any reporter.</summary>
-public sealed record ScanReport(IReadOnlyList<StackInput> Inputs, AnalysisResult Result)
+/// <summary>What a scan found across its input files, reviewed against baseline and waivers, ready for any reporter.</summary>
+public sealed class ScanReport
 {
-    public int Mandatory => Result.Findings.Count(f => f.Blocks);
-    public int Advisory => Result.Findings.Count(f => !f.Blocks);
+    public ScanReport(IReadOnlyList<StackInput> inputs, AnalysisResult result, ReviewOptions? review = null, IReadOnlyList<PolicyDescriptor>? policies = null)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(result);
+        Inputs = inputs;
+        Result = result;
+        Review = review ?? ReviewOptions.None;
+        Policies = (policies ?? PolicyCatalog.All.Select(p => p.Descriptor).ToArray()).OrderBy(p => p.Id, StringComparer.Ordinal).ToArray();
+
+        var baseline = Review.Baseline;
+        Findings = result.Findings
+            .Select(f => new ReportedFinding(
+                f,
+                baseline is null ? null : baseline.Contains(f.Policy.Id, f.Resource.Urn) ? FindingState.Existing : FindingState.New,
+                Review.Waivers.Match(f.Policy.Id, f.Resource, Review.Today)))
+            .ToArray();
+        var current = Findings.Select(f => (f.Policy.Id, f.Resource.Urn)).ToHashSet();
+        Fixed = baseline?.Findings.Where(e => !current.Contains(e.Key)).DistinctBy(e => e.Key).ToArray() ?? [];
+        ExpiredWaivers = Review.Waivers.Expired(Review.Today).ToArray();
+        ExternalFindings = PolicyEvents.External(inputs, current);
+    }
+
+    public IReadOnlyList<StackInput> Inputs { get; }
+    public AnalysisResult Result { get; }
+    public ReviewOptions Review { get; }
+
+    /// <summary>Every policy of the pack, by id; SARIF rules and the audit list them all.</summary>
+    public IReadOnlyList<PolicyDescriptor> Policies { get; }
+
+    /// <summary>Every violation, waived ones included (they are shown, never hidden).</summary>
+    public IReadOnlyList<ReportedFinding> Findings { get; }
+
+    /// <summary>Baseline findings with no current finding of the same policy and URN.</summary>
+    public IReadOnlyList<BaselineEntry> Fixed { get; }
+
+    /// <summary>Waivers past their expiry date: they no longer count and are reported themselves.</summary>
+    public IReadOnlyList<Waiver> ExpiredWaivers { get; }
+
+    /// <summary>Policy events from the Pulumi CLI's own analyzer run that are not duplicates of our findings.</summary>
+    public IReadOnlyList<ExternalFinding> ExternalFindings { get; }
+
+    public bool HasBaseline => Review.Baseline is not null;
+    public IEnumerable<ReportedFinding> Open => Findings.Where(f => !f.IsWaived);
+    public IEnumerable<ReportedFinding> Waived => Findings.Where(f => f.IsWaived);
+
+    /// <summary>Violations that block: blocking level, not waived.</summary>
+    public int Mandatory => Findings.Count(f => f.Blocks);
+    public int Advisory => Findings.Count(f => !f.IsWaived && !f.Finding.Blocks);
+    public int WaivedCount => Findings.Count(f => f.IsWaived);
+    public int NewMandatory => Findings.Count(f => f.Blocks && f.IsNew);
     public int Passed => Result.Evaluations.Count(e => e.Outcome == Outcome.Pass);
     public int NotApplicable => Result.Evaluations.Count(e => e.Outcome == Outcome.NotApplicable);
     public int ResourceCount => Inputs.Sum(i => i.Inputs.Count);
+
+    /// <summary>The verdict under <see cref="ReviewOptions.FailOn"/>: any blocking violation, or only new ones.</summary>
+    public bool Blocked => Review.FailOn == FailOn.New ? NewMandatory > 0 : Mandatory > 0;
+
+    /// <summary>The active waiver covering a failed evaluation, or null.</summary>
+    public Waiver? WaiverFor(Evaluation evaluation)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        return evaluation.Outcome == Outcome.Fail ? Review.Waivers.Match(evaluation.Policy.Id, evaluation.Resource, Review.Today) : null;
+    }
+
+    /// <summary>The reported finding state of a failed evaluation (null without a baseline).</summary>
+    public FindingState? StateOf(Evaluation evaluation)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        return Review.Baseline is not { } baseline ? null
+            : baseline.Contains(evaluation.Policy.Id, evaluation.Resource.Urn) ? FindingState.Existing : FindingState.New;
+    }
 }

@@ -1,0 +1,215 @@
+using System.Globalization;
+using System.Net;
+using SecurityBaseline.Engine;
+using SecurityBaseline.Policies;
+
+namespace SecurityBaseline.Reporting;
+
+/// <summary>Audit evidence (§10): every section of the company policy, its policies, and every resource checked with pass, fail, waived or not applicable.</summary>
+public static class AuditReporter
+{
+    private sealed record Check(ResourceRef Resource, PolicyDescriptor Policy, string Status, string Detail);
+
+    private sealed record Control(int Section, string Title, IReadOnlyList<PolicyDescriptor> Policies, IReadOnlyList<Check> Checks)
+    {
+        public int Count(string status) => Checks.Count(c => c.Status == status);
+    }
+
+    private static readonly string[] Statuses = ["pass", "fail", "waived", "not applicable"];
+
+    public static void WriteMarkdown(ScanReport report, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(writer);
+        var controls = Controls(report);
+        writer.WriteLine($"# Audit evidence: {CompanyPolicy.FrameworkName} ({CompanyPolicy.FrameworkVersion})");
+        writer.WriteLine();
+        foreach (var line in Header(report))
+        {
+            writer.WriteLine($"- {ReportText.Inline(line)}");
+        }
+
+        writer.WriteLine();
+        writer.WriteLine("| § | control | policies | pass | fail | waived | not applicable |");
+        writer.WriteLine("|---|---|---:|---:|---:|---:|---:|");
+        foreach (var control in controls)
+        {
+            writer.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"| [{CompanyPolicy.Reference(control.Section)}](#{Anchor(control)}) | {ReportText.Cell(control.Title)} | {control.Policies.Count} | {control.Count("pass")} | {control.Count("fail")} | {control.Count("waived")} | {control.Count("not applicable")} |"));
+        }
+
+        foreach (var control in controls)
+        {
+            writer.WriteLine();
+            writer.WriteLine($"## <a id=\"{Anchor(control)}\"></a>{CompanyPolicy.Reference(control.Section)} {ReportText.Inline(control.Title)}");
+            writer.WriteLine();
+            if (control.Policies.Count == 0)
+            {
+                writer.WriteLine("No automated policy enforces this section; its evidence is kept outside this report.");
+                continue;
+            }
+
+            writer.WriteLine("Policies:");
+            writer.WriteLine();
+            foreach (var policy in control.Policies)
+            {
+                writer.WriteLine($"- {ReportText.Code(policy.Id)}: {ReportText.Inline(policy.Title)} ({policy.Severity.Name()}, default {policy.DefaultEnforcement.Name()})");
+            }
+
+            writer.WriteLine();
+            if (control.Checks.Count == 0)
+            {
+                writer.WriteLine("No resource in the scanned stacks is of a type these policies cover.");
+                continue;
+            }
+
+            writer.WriteLine("| resource | type | policy | result | detail |");
+            writer.WriteLine("|---|---|---|---|---|");
+            foreach (var check in control.Checks)
+            {
+                writer.WriteLine($"| {ReportText.Code(check.Resource.Name)} | {ReportText.Cell(check.Resource.Type)} | {ReportText.Code(check.Policy.Id)} | {check.Status} | {ReportText.CellWithCode(check.Detail)} |");
+            }
+        }
+
+        if (report.ExpiredWaivers.Count > 0)
+        {
+            writer.WriteLine();
+            writer.WriteLine("## Expired waivers");
+            writer.WriteLine();
+            foreach (var waiver in report.ExpiredWaivers)
+            {
+                writer.WriteLine($"- {ReportText.Inline(ReportText.ExpiredWaiver(waiver))} ({ReportText.Inline(waiver.Source)} line {waiver.Line})");
+            }
+        }
+    }
+
+    public static void WriteHtml(ScanReport report, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(writer);
+        var controls = Controls(report);
+        var title = $"Audit evidence: {CompanyPolicy.FrameworkName} ({CompanyPolicy.FrameworkVersion})";
+        writer.WriteLine("<!DOCTYPE html>");
+        writer.WriteLine("<html lang=\"en\">");
+        writer.WriteLine("<head>");
+        writer.WriteLine("<meta charset=\"utf-8\">");
+        writer.WriteLine($"<title>{H(title)}</title>");
+        writer.WriteLine("<style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:80rem}table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #ccc;padding:.3rem .6rem;text-align:left;vertical-align:top}td.n{text-align:right}.pass{color:#1a7f37}.fail{color:#cf222e;font-weight:bold}.waived{color:#9a6700}.na{color:#57606a}code{font-size:.9em}</style>");
+        writer.WriteLine("</head>");
+        writer.WriteLine("<body>");
+        writer.WriteLine($"<h1>{H(title)}</h1>");
+        writer.WriteLine("<ul>");
+        foreach (var line in Header(report))
+        {
+            writer.WriteLine($"<li>{H(line)}</li>");
+        }
+
+        writer.WriteLine("</ul>");
+        writer.WriteLine("<table>");
+        writer.WriteLine("<tr><th>§</th><th>control</th><th>policies</th><th>pass</th><th>fail</th><th>waived</th><th>not applicable</th></tr>");
+        foreach (var control in controls)
+        {
+            writer.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"<tr><td><a href=\"#{Anchor(control)}\">{CompanyPolicy.Reference(control.Section)}</a></td><td>{H(control.Title)}</td><td class=\"n\">{control.Policies.Count}</td><td class=\"n\">{control.Count("pass")}</td><td class=\"n\">{control.Count("fail")}</td><td class=\"n\">{control.Count("waived")}</td><td class=\"n\">{control.Count("not applicable")}</td></tr>"));
+        }
+
+        writer.WriteLine("</table>");
+        foreach (var control in controls)
+        {
+            writer.WriteLine($"<h2 id=\"{Anchor(control)}\">{CompanyPolicy.Reference(control.Section)} {H(control.Title)}</h2>");
+            if (control.Policies.Count == 0)
+            {
+                writer.WriteLine("<p>No automated policy enforces this section; its evidence is kept outside this report.</p>");
+                continue;
+            }
+
+            writer.WriteLine("<ul>");
+            foreach (var policy in control.Policies)
+            {
+                writer.WriteLine($"<li><code>{H(policy.Id)}</code>: {H(policy.Title)} ({policy.Severity.Name()}, default {policy.DefaultEnforcement.Name()})</li>");
+            }
+
+            writer.WriteLine("</ul>");
+            if (control.Checks.Count == 0)
+            {
+                writer.WriteLine("<p>No resource in the scanned stacks is of a type these policies cover.</p>");
+                continue;
+            }
+
+            writer.WriteLine("<table>");
+            writer.WriteLine("<tr><th>resource</th><th>type</th><th>policy</th><th>result</th><th>detail</th></tr>");
+            foreach (var check in control.Checks)
+            {
+                var css = check.Status == "not applicable" ? "na" : check.Status;
+                writer.WriteLine($"<tr><td title=\"{H(check.Resource.Urn)}\"><code>{H(check.Resource.Name)}</code></td><td>{H(check.Resource.Type)}</td><td><code>{H(check.Policy.Id)}</code></td><td class=\"{css}\">{check.Status}</td><td>{H(check.Detail)}</td></tr>");
+            }
+
+            writer.WriteLine("</table>");
+        }
+
+        if (report.ExpiredWaivers.Count > 0)
+        {
+            writer.WriteLine("<h2>Expired waivers</h2>");
+            writer.WriteLine("<ul>");
+            foreach (var waiver in report.ExpiredWaivers)
+            {
+                writer.WriteLine($"<li>{H(ReportText.ExpiredWaiver(waiver))} ({H(waiver.Source)} line {waiver.Line})</li>");
+            }
+
+            writer.WriteLine("</ul>");
+        }
+
+        writer.WriteLine("</body>");
+        writer.WriteLine("</html>");
+    }
+
+    private static IEnumerable<string> Header(ScanReport report)
+    {
+        if (report.Review.Today != DateOnly.MinValue)
+        {
+            yield return $"Date: {ReportText.Date(report.Review.Today)}";
+        }
+
+        yield return $"Tool: {PolicyCatalog.PackName} {PolicyCatalog.Version} ({ReportText.Count(report.Policies.Count, "policy")})";
+        foreach (var input in report.Inputs)
+        {
+            yield return $"Input: {input.Source} ({TextReporter.KindName(input.Kind)}, {ReportText.Count(input.Inputs.Count, "resource")})";
+        }
+
+        if (report.Review.Baseline is { } baseline)
+        {
+            yield return $"Baseline: {baseline.Source}";
+        }
+
+        yield return $"Verdict: {ReportText.Verdict(report)}";
+    }
+
+    private static Control[] Controls(ScanReport report) =>
+        CompanyPolicy.Sections.OrderBy(s => s.Key).Select(section =>
+        {
+            var policies = report.Policies.Where(p => p.Section == section.Key).ToArray();
+            var checks = report.Result.Evaluations
+                .Where(e => e.Policy.Section == section.Key)
+                .Select(e => ToCheck(report, e))
+                .OrderBy(c => c.Resource.Urn, StringComparer.Ordinal)
+                .ThenBy(c => c.Policy.Id, StringComparer.Ordinal)
+                .ToArray();
+            return new Control(section.Key, section.Value, policies, checks);
+        }).ToArray();
+
+    private static Check ToCheck(ScanReport report, Evaluation evaluation) =>
+        evaluation.Outcome switch
+        {
+            Outcome.Pass => new Check(evaluation.Resource, evaluation.Policy, Statuses[0], string.Empty),
+            Outcome.Fail when report.WaiverFor(evaluation) is { } waiver =>
+                new Check(evaluation.Resource, evaluation.Policy, Statuses[2], $"{string.Join(" ", evaluation.Messages)} ({ReportText.WaiverNote(waiver)})"),
+            Outcome.Fail => new Check(evaluation.Resource, evaluation.Policy, Statuses[1], $"{evaluation.Level.Name()}: {string.Join(" ", evaluation.Messages)}"),
+            _ => new Check(evaluation.Resource, evaluation.Policy, Statuses[3], evaluation.Reason ?? string.Empty),
+        };
+
+    private static string Anchor(Control control) => string.Create(CultureInfo.InvariantCulture, $"section-{control.Section}");
+
+    private static string H(string text) => WebUtility.HtmlEncode(text);
+}
