@@ -58,7 +58,9 @@ public class FormatTests
         var xml = XDocument.Parse(ReportFormats.Render("junit", report));
         var cases = xml.Descendants("testcase").Where(c => (string?)c.Parent!.Attribute("name") != "expired-waivers").ToArray();
         Assert.Equal(report.Result.Evaluations.Count, cases.Length);
-        Assert.Equal(report.Findings.Count(f => !f.IsWaived), xml.Descendants("failure").Count());
+        // One case per policy × resource checked, so a check with several messages is still one failure.
+        var failingChecks = report.Result.Evaluations.Count(e => e.Outcome == Outcome.Fail && report.WaiverFor(e) is null);
+        Assert.Equal(failingChecks, xml.Descendants("failure").Count());
         Assert.Contains(xml.Descendants("skipped"), s => ((string)s.Attribute("message")!).StartsWith("waived until 2027-03-31", StringComparison.Ordinal));
         Assert.Equal(cases.Length + report.ExpiredWaivers.Count, (int)xml.Root!.Attribute("tests")!);
     }
