@@ -34,9 +34,18 @@ public sealed class S3PublicAccessBlockPresent : StackPolicy
         var protectedBuckets = new HashSet<string>(StringComparer.Ordinal);
         var undecided = new HashSet<string>(StringComparer.Ordinal);
         var weakBlocks = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+
+        // A block whose bucket is not known yet (a new bucket in a preview) may protect any bucket: an unblocked-looking bucket is then undecided.
+        var unresolved = false;
         foreach (var block in context.Stack.OfType(PublicAccessBlockSettings.BucketBlockType))
         {
             var buckets = context.Stack.Referenced(block, "bucket");
+            if (buckets.Count == 0 && block["bucket"] is { IsUnknown: true })
+            {
+                unresolved = true;
+                context.Guard(() => throw new UnknownValueException($"{NameOf(block)}.bucket"));
+            }
+
             IReadOnlyList<string>? off = null;
             context.Guard(() => off = PublicAccessBlockSettings.FlagsNotOn(block.Root));
             foreach (var bucket in buckets)
@@ -63,7 +72,7 @@ public sealed class S3PublicAccessBlockPresent : StackPolicy
 
         foreach (var bucket in context.Stack.OfType(Rule.ResourceTypes))
         {
-            if (protectedBuckets.Contains(bucket.Urn) || undecided.Contains(bucket.Urn))
+            if (protectedBuckets.Contains(bucket.Urn) || undecided.Contains(bucket.Urn) || (unresolved && !weakBlocks.ContainsKey(bucket.Urn)))
             {
                 continue;
             }

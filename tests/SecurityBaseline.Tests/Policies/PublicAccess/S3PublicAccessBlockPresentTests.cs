@@ -121,4 +121,31 @@ public class S3PublicAccessBlockPresentTests
         var evaluations = Fixtures.EvaluateStack(policy, [Fixtures.Resource(AccountBlock, $$"""{{{AllOn}}}""", "account-block")]);
         Assert.Empty(evaluations);
     }
+
+    [Fact]
+    public void AwsBucket_WhenABlocksBucketIsUnknownInAPreview_ShouldBeNotApplicableNotFailed()
+    {
+        var evaluations = Fixtures.EvaluateStack(policy,
+        [
+            NamedBucket("new-data"),
+            Fixtures.Resource(BucketBlock, $$"""{"bucket":"04da6b54-80e4-46f7-96ec-b56ff0331ba9",{{AllOn}}}""", "new-data-block"),
+        ]);
+
+        var bucket = For(evaluations, "new-data");
+        Assert.Equal(Outcome.NotApplicable, bucket.Outcome);
+        Assert.Contains("new-data-block.bucket", bucket.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AwsBucket_WhenAnotherBlocksBucketIsUnknownButItsOwnBlockIsWeak_ShouldStillFail()
+    {
+        var evaluations = Fixtures.EvaluateStack(policy,
+        [
+            NamedBucket("data"),
+            Fixtures.Resource(BucketBlock, """{"bucket":"acme-data","blockPublicAcls":true,"blockPublicPolicy":false,"ignorePublicAcls":true,"restrictPublicBuckets":true}""", "data-block"),
+            Fixtures.Resource(BucketBlock, $$"""{"bucket":"04da6b54-80e4-46f7-96ec-b56ff0331ba9",{{AllOn}}}""", "other-block"),
+        ]);
+
+        Assert.Equal(Outcome.Fail, For(evaluations, "data").Outcome);
+    }
 }
