@@ -7,7 +7,7 @@ internal static class Cli
 {
     public const string Usage = """
         usage:
-          security-baseline scan <file>… [--config <policy-pack-config.json>] [--format text|json] [--output <file>]
+          security-baseline scan <file>… [--config <policy-pack-config.json>] [--format <format>[=<file>]]… [--waivers <file>] [--baseline <report.json>]
           security-baseline policies [--format text|json|markdown]
           security-baseline [--logtostderr] [-v=N] [--tracing <endpoint>] <engine-address>   (started by the Pulumi CLI)
         """;
