@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SecurityBaseline.Engine;
+using SecurityBaseline.Waivers;
 
 namespace SecurityBaseline.Pack.Analyzer;
 
@@ -16,6 +17,12 @@ internal sealed class AnalyzerConfiguration
     /// <summary>The stack config key whose JSON array sets `allowedCidrs` on every policy that has that parameter.</summary>
     public const string AllowedCidrsConfigKey = "security-baseline:allowedCidrs";
     public const string AllowedCidrsParameter = "allowedCidrs";
+
+    /// <summary>The stack config key naming the waiver file (relative to the Pulumi project, where the CLI starts the pack).</summary>
+    public const string WaiversConfigKey = "security-baseline:waivers";
+
+    /// <summary>The environment variable naming the waiver file where no stack config reaches the pack (`pulumi policy analyze`).</summary>
+    public const string WaiversVariable = "SECURITY_BASELINE_WAIVERS";
 
     private readonly IReadOnlyList<Policy> policies;
     private readonly Lock gate = new();
@@ -34,6 +41,32 @@ internal sealed class AnalyzerConfiguration
     public PolicyEngine Engine => Volatile.Read(ref engine);
 
     public StackSettings? Stack { get; private set; }
+
+    /// <summary>The accepted exceptions that CI honours too; an active one turns a violation into an advisory note.</summary>
+    public WaiverSet Waivers { get; private set; } = WaiverSet.Empty;
+
+    /// <summary>Reads and validates the waiver file at <paramref name="path"/>; throws <see cref="PolicyConfigException"/> naming file and line.</summary>
+    public void LoadWaivers(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new PolicyConfigException($"waiver file {path}: cannot be read ({e.GetType().Name})");
+        }
+
+        try
+        {
+            Waivers = WaiverSet.Parse(text, path, policies.Select(p => p.Descriptor.Id).ToArray());
+        }
+        catch (WaiverFormatException e)
+        {
+            throw new PolicyConfigException(e.Message);
+        }
+    }
 
     /// <summary>Applies Configure's entries (keys naming no policy are ignored); throws <see cref="PolicyConfigException"/> and keeps the old state on bad values.</summary>
     public void Configure(IReadOnlyDictionary<string, PolicyConfigEntry> entries)

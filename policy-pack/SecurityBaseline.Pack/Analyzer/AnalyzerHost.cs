@@ -33,6 +33,11 @@ internal static class AnalyzerHost
             stderr.WriteLine($"security-baseline: cannot listen on 127.0.0.1: {e.Message}");
             return 1;
         }
+        catch (SecurityBaseline.Engine.PolicyConfigException e)
+        {
+            stderr.WriteLine($"security-baseline: {e.Message}");
+            return ExitCodes.BadInput;
+        }
 
         try
         {
@@ -90,7 +95,14 @@ internal static class AnalyzerHost
             o.EnableDetailedErrors = false;
         });
         builder.Services.AddSingleton<IServiceMethodProvider<AnalyzerService>, AnalyzerMethods>();
-        builder.Services.AddSingleton(new AnalyzerConfiguration(PolicyCatalog.All));
+        var configuration = new AnalyzerConfiguration(PolicyCatalog.All);
+        if (Environment.GetEnvironmentVariable(AnalyzerConfiguration.WaiversVariable) is { Length: > 0 } waiverPath)
+        {
+            // Validated before the port is printed, so a bad file fails the load with its file and line rather than mid-run.
+            configuration.LoadWaivers(waiverPath);
+        }
+
+        builder.Services.AddSingleton(configuration);
         builder.Services.AddSingleton<AnalyzerService>();
 
         var app = builder.Build();

@@ -7,6 +7,7 @@ using SecurityBaseline.Engine;
 using SecurityBaseline.Model;
 using SecurityBaseline.Pack.Protocol;
 using SecurityBaseline.Policies;
+using SecurityBaseline.Waivers;
 using CoreLevel = SecurityBaseline.Engine.EnforcementLevel;
 using WireLevel = SecurityBaseline.Pack.Protocol.EnforcementLevel;
 
@@ -117,6 +118,18 @@ internal sealed partial class AnalyzerService(AnalyzerConfiguration configuratio
                 : $"stack config {AnalyzerConfiguration.AllowedCidrsConfigKey}: {e.Message}");
         }
 
+        if (request.Config.TryGetValue(AnalyzerConfiguration.WaiversConfigKey, out var waiverPath))
+        {
+            try
+            {
+                configuration.LoadWaivers(waiverPath);
+            }
+            catch (PolicyConfigException e)
+            {
+                throw Invalid($"stack config {AnalyzerConfiguration.WaiversConfigKey}: {e.Message}");
+            }
+        }
+
         // Key names only: config values may be secrets (config_secret_keys) and are never logged.
         LogStack(logger, request.Organization, request.Project, request.Stack, request.DryRun, request.Config.Keys);
         return Task.FromResult(new AnalyzerStackConfigureResponse());
@@ -139,7 +152,7 @@ internal sealed partial class AnalyzerService(AnalyzerConfiguration configuratio
 
         foreach (var evaluation in engine.AnalyzeResource(resource))
         {
-            Report(evaluation, request.Urn, response);
+            Report(evaluation, request.Urn, response, configuration.Waivers);
         }
 
         foreach (var policy in engine.Policies.OfType<ResourcePolicy>().Where(p => !p.Covers(request.Type) && Enabled(engine, p)))
@@ -183,7 +196,7 @@ internal sealed partial class AnalyzerService(AnalyzerConfiguration configuratio
                 continue;
             }
 
-            Report(evaluation, evaluation.Resource.Urn, response);
+            Report(evaluation, evaluation.Resource.Urn, response, configuration.Waivers);
         }
 
         return Task.FromResult(response);
@@ -282,16 +295,17 @@ internal sealed partial class AnalyzerService(AnalyzerConfiguration configuratio
     private static string Unreadable(PropertyFormatException e) =>
         $"the resource's properties could not be read ({e.Message}); blocked until they can (fail closed)";
 
-    private static void Report(Evaluation evaluation, string urn, AnalyzeResponse response)
+    private static void Report(Evaluation evaluation, string urn, AnalyzeResponse response, WaiverSet waivers)
     {
         switch (evaluation.Outcome)
         {
             case Outcome.Fail:
                 // A violation that survives remediation blocks like a mandatory one, which is how Pulumi reports it.
                 var level = evaluation.Level == CoreLevel.Remediate ? CoreLevel.Mandatory : evaluation.Level;
+                var (waivedLevel, note) = WaiverNote(evaluation, waivers, DateOnly.FromDateTime(DateTime.UtcNow));
                 foreach (var message in evaluation.Messages)
                 {
-                    response.Diagnostics.Add(Diagnostic(evaluation.Policy, level, urn, message));
+                    response.Diagnostics.Add(Diagnostic(evaluation.Policy, waivedLevel ?? level, urn, message + note));
                 }
 
                 break;
@@ -301,6 +315,20 @@ internal sealed partial class AnalyzerService(AnalyzerConfiguration configuratio
             default:
                 break;
         }
+    }
+
+    /// <summary>An active waiver keeps the violation visible as advisory, as CI shows it waived; an expired one says so and counts in full.</summary>
+    internal static (CoreLevel? Level, string Note) WaiverNote(Evaluation evaluation, WaiverSet waivers, DateOnly today)
+    {
+        if (waivers.Match(evaluation.Policy.Id, evaluation.Resource, today) is { } waiver)
+        {
+            return (CoreLevel.Advisory, $" [waived until {waiver.Expires:yyyy-MM-dd} by {waiver.Owner}: {waiver.Reason} ({waiver.Source} line {waiver.Line})]");
+        }
+
+        var expired = waivers.Expired(today).FirstOrDefault(w => w.Covers(evaluation.Policy.Id, evaluation.Resource));
+        return expired is null
+            ? (null, string.Empty)
+            : (null, $" [waiver expired on {expired.Expires:yyyy-MM-dd} ({expired.Source} line {expired.Line}): renew it or fix the resource]");
     }
 
     private static AnalyzeDiagnostic Diagnostic(PolicyDescriptor policy, CoreLevel level, string urn, string message) =>
