@@ -7,6 +7,7 @@ using Pulumi;
 namespace Baseline;
 
 /// <summary>The whole program: settings from stack config, then one component tree per cloud.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "It derives from Pulumi.Stack; the suffix names what it is.")]
 public sealed class BaselineStack : Stack
 {
     public BaselineStack()

@@ -8,6 +8,7 @@ namespace Infra.Tests;
 public class BaselineStackTests
 {
     private static readonly string[] ProdAllowlist = ["203.0.113.0/24", "198.51.100.0/24", "2001:db8:1234::/48"];
+    private static readonly string[] PublicAccessFlags = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"];
 
     /// <summary>Pulumi.prod.yaml as the language host hands it over: every key namespaced (`baseline:allowlist`).</summary>
     private static Dictionary<string, string> ProdConfig(Action<Dictionary<string, string>>? change = null)
@@ -100,7 +101,7 @@ public class BaselineStackTests
         Assert.Contains(("aws:kms", true), encryption);
         Assert.Contains(("AES256", false), encryption);
         Assert.All(cloud.Registrations.Where(r => r.Type == "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock"), r =>
-            Assert.All(new[] { "blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets" }, flag => Assert.True((bool)r.Inputs[flag])));
+            Assert.All(PublicAccessFlags, flag => Assert.True((bool)r.Inputs[flag])));
         Assert.All(cloud.Registrations.Where(r => r.Type == "aws:s3/bucketPolicy:BucketPolicy"), r =>
             Assert.Contains("\"aws:SecureTransport\":\"false\"", (string)r.Inputs["policy"], StringComparison.Ordinal));
 
@@ -148,8 +149,9 @@ public class BaselineStackTests
         Assert.Contains("allowlist[0] admits the whole internet", error.ToString(), StringComparison.Ordinal);
     }
 
-    internal static IEnumerable<IDictionary<string, object?>> Items(object? list) =>
-        list is System.Collections.IEnumerable items and not string ? items.Cast<IDictionary<string, object?>>() : [];
+    // The SDK's deserializer hands nested maps over as ImmutableDictionary, which is read-only: read them as such.
+    internal static IEnumerable<IReadOnlyDictionary<string, object?>> Items(object? list) =>
+        list is System.Collections.IEnumerable items and not string ? items.Cast<IReadOnlyDictionary<string, object?>>() : [];
 
     private static IEnumerable<string> Strings(object? list) =>
         list is System.Collections.IEnumerable items and not string ? items.Cast<string>() : [];

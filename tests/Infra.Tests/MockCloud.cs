@@ -23,7 +23,7 @@ internal sealed class MockCloud
     public MockCloud()
     {
         Mocks.Setup(m => m.NewResourceAsync(It.IsAny<MockResourceArgs>())).Returns((MockResourceArgs args) => Task.FromResult(NewResource(args)));
-        Mocks.Setup(m => m.CallAsync(It.IsAny<MockCallArgs>())).Returns((MockCallArgs args) => Task.FromResult(Call(args)));
+        Mocks.Setup(m => m.CallAsync(It.IsAny<MockCallArgs>())).Returns((MockCallArgs args) => Task.FromResult<object>(Call(args)));
         Mocks.Setup(m => m.RegisterResourceOutputs(It.IsAny<MockRegisterResourceOutputsRequest>())).Returns(Task.CompletedTask);
     }
 
@@ -106,7 +106,7 @@ internal sealed class MockCloud
         }
     }
 
-    private static object Call(MockCallArgs args) =>
+    private static ImmutableDictionary<string, object> Call(MockCallArgs args) =>
         args.Token switch
         {
             "aws:index/getCallerIdentity:getCallerIdentity" => ImmutableDictionary<string, object>.Empty
