@@ -11,6 +11,9 @@ public enum Outcome
 /// <summary>The resource an evaluation is about, as reports name it.</summary>
 public sealed record ResourceRef(string Urn, string Type, string Name, string? SourcePosition = null)
 {
+    /// <summary>The file the resource was read from, so a report over several files says where each finding lies.</summary>
+    public string? Origin { get; init; }
+
     /// <summary>Stands for the stack itself when a stack policy's finding names no resource of the stack.</summary>
     public static ResourceRef Stack { get; } = new(string.Empty, "pulumi:pulumi:Stack", "(stack)");
 }

@@ -205,7 +205,10 @@ public sealed class PolicyEngine
     }
 
     private static ResourceRef Reference(PulumiResource resource) =>
-        new(resource.Urn, resource.Type, string.IsNullOrEmpty(resource.Name) ? PulumiResource.NameFromUrn(resource.Urn) : resource.Name, resource.SourcePosition);
+        new(resource.Urn, resource.Type, string.IsNullOrEmpty(resource.Name) ? PulumiResource.NameFromUrn(resource.Urn) : resource.Name, resource.SourcePosition)
+        {
+            Origin = resource.Origin,
+        };
 
     private static Evaluation[] Sorted(IEnumerable<Evaluation> evaluations) =>
         evaluations

@@ -195,6 +195,7 @@ public static class StackInputReader
             Dependencies = Strings(state, "dependencies"),
             PropertyDependencies = PropertyDependencies(state),
             SourcePosition = OptionalString(state, "sourcePosition"),
+            Origin = source,
         };
         var merged = new Dictionary<string, PropertyValue>(inputs, StringComparer.Ordinal);
         foreach (var (key, value) in outputs)

@@ -22,6 +22,9 @@ public sealed record PulumiResource
     /// <summary>Where the program declared the resource (`file:line`), when the input carries it.</summary>
     public string? SourcePosition { get; init; }
 
+    /// <summary>The file (and, for event streams, the line) the resource was read from, when it came from one.</summary>
+    public string? Origin { get; init; }
+
     /// <summary>The properties as one object value, for path reads such as `rule.applyServerSideEncryptionByDefault.sseAlgorithm`.</summary>
     public PropertyValue Root => PropertyValue.FromObject(Properties);
 

@@ -191,5 +191,10 @@ public static class JsonReporter
         {
             writer.WriteString("sourcePosition", position);
         }
+
+        if (resource.Origin is { } origin)
+        {
+            writer.WriteString("source", origin);
+        }
     }
 }

@@ -49,6 +49,11 @@ public static class TextReporter
                 writer.WriteLine($"           at: {position}");
             }
 
+            if (report.Inputs.Count > 1 && finding.Resource.Origin is { } origin)
+            {
+                writer.WriteLine($"           in: {origin}");
+            }
+
             writer.WriteLine();
         }
 
