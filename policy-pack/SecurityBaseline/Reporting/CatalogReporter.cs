@@ -20,7 +20,7 @@ public static class CatalogReporter
 
     public static void WriteJson(IEnumerable<Policy> policies, Stream stream)
     {
-        using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        using var writer = new Utf8JsonWriter(stream, ReportText.JsonOptions);
         writer.WriteStartObject();
         writer.WriteString("name", PolicyCatalog.PackName);
         writer.WriteString("version", PolicyCatalog.Version);

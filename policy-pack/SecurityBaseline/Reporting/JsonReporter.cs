@@ -13,7 +13,7 @@ public static class JsonReporter
     public static void Write(ScanReport report, Stream stream)
     {
         ArgumentNullException.ThrowIfNull(report);
-        using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        using var writer = new Utf8JsonWriter(stream, ReportText.JsonOptions);
         writer.WriteStartObject();
         writer.WriteNumber("schemaVersion", SchemaVersion);
         writer.WriteStartObject("tool");

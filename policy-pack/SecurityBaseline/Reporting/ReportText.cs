@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using SecurityBaseline.Engine;
 using SecurityBaseline.Policies;
 using SecurityBaseline.Waivers;
@@ -9,6 +10,9 @@ namespace SecurityBaseline.Reporting;
 /// <summary>Wording and escaping that several formats share, so every format says the same thing the same way.</summary>
 public static class ReportText
 {
+    /// <summary>Indented JSON that people can read too: backticks, quotes and non-ASCII stay as written (the output is never embedded in HTML).</summary>
+    public static JsonWriterOptions JsonOptions { get; } = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static string ExpiredWaiver(Waiver waiver) =>

@@ -20,7 +20,7 @@ public static class SarifReporter
     {
         ArgumentNullException.ThrowIfNull(report);
         var ruleIndex = report.Policies.Select((p, i) => (p.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
-        using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        using var writer = new Utf8JsonWriter(stream, ReportText.JsonOptions);
         writer.WriteStartObject();
         writer.WriteString("$schema", SchemaUri);
         writer.WriteString("version", "2.1.0");
