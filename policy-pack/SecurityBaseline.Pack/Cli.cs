@@ -9,6 +9,7 @@ internal static class Cli
         usage:
           security-baseline scan <file>… [--config <policy-pack-config.json>] [--format <format>[=<file>]]… [--waivers <file>] [--baseline <report.json>]
           security-baseline policies [--format text|json|markdown]
+          security-baseline --version
           security-baseline [--logtostderr] [-v=N] [--tracing <endpoint>] <engine-address>   (started by the Pulumi CLI)
         """;
 
@@ -26,6 +27,7 @@ internal static class Cli
             "scan" => ScanCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
             "policies" => PoliciesCommand.Run(args.Skip(1).ToArray(), stdout, stderr),
             "-h" or "--help" or "help" => Help(stdout),
+            "--version" or "version" => Version(stdout),
             _ => Serve(args, stderr, openStdout ?? Console.OpenStandardOutput),
         };
     }
@@ -45,6 +47,12 @@ internal static class Cli
             : $"security-baseline: cannot serve as a Pulumi analyzer: {error}");
         stderr.WriteLine(Usage);
         return ExitCodes.BadInput;
+    }
+
+    private static int Version(TextWriter stdout)
+    {
+        stdout.WriteLine($"{SecurityBaseline.Policies.PolicyCatalog.PackName} {SecurityBaseline.Policies.PolicyCatalog.Version}");
+        return ExitCodes.Compliant;
     }
 
     private static int Help(TextWriter stdout)

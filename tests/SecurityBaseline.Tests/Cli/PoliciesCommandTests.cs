@@ -39,4 +39,12 @@ public class PoliciesCommandTests
             committed.ReplaceLineEndings() == stdout.ReplaceLineEndings(),
             "docs/policies.md is out of date: run `dotnet run --project policy-pack/SecurityBaseline.Pack -- policies --format markdown > docs/policies.md`");
     }
+
+    [Fact]
+    public void Version_WhenAsked_ShouldPrintThePackNameAndVersion()
+    {
+        var (code, stdout, _) = CliRunner.Run("--version");
+        Assert.Equal(CliRunner.Compliant, code);
+        Assert.Equal($"{PolicyCatalog.PackName} {PolicyCatalog.Version}", stdout.Trim());
+    }
 }
