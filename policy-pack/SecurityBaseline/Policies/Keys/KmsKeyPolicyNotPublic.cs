@@ -23,12 +23,15 @@ public sealed class KmsKeyPolicyNotPublic : ResourcePolicy
 
     public override void Evaluate(ResourceContext context)
     {
+        var secret = context.Resource["policy"]?.IsSecret == true;
         foreach (var statement in AccessPolicyDocument.Statements(context.Properties, "policy"))
         {
             if (statement.Allows && statement.IsForEveryone && !statement.HasCondition)
             {
-                var actions = statement.Actions.Count == 0 ? "its actions" : string.Join(", ", statement.Actions);
-                context.Report($"policy {statement.Label} allows Principal \"*\" without a Condition: anyone may perform {actions} on the key.");
+                // A secret document's Sid and actions are its content; name the statement by position only.
+                var label = secret ? $"statement {statement.Index}" : statement.Label;
+                var actions = secret || statement.Actions.Count == 0 ? "its actions" : string.Join(", ", statement.Actions);
+                context.Report($"policy {label} allows Principal \"*\" without a Condition: anyone may perform {actions} on the key.");
             }
         }
     }

@@ -115,6 +115,19 @@ public class KmsKeyPolicyNotPublicTests
     }
 
     [Fact]
+    public void AwsKey_WhenSecretPolicyAllowsEveryone_ShouldFailWithoutPrintingItsContent()
+    {
+        // A policy document built from a secret output stays secret: its Sid and actions are its content.
+        var document = """{"Version":"2012-10-17","Statement":[{"Sid":"ShareWithPartnerXyz","Effect":"Allow","Principal":"*","Action":"kms:ReEncryptFrom","Resource":"*"}]}""";
+        var result = Fixtures.Evaluate(policy, KmsKey, $$$"""{"description":"data key","policy":{"4dabf18193072939515e22adb298388d":"1b47061264138c4ac30d75fd1eb44270","value":{{{System.Text.Json.JsonSerializer.Serialize(document)}}}}}""");
+        Assert.Equal(Outcome.Fail, result.Outcome);
+        var message = Assert.Single(result.Messages);
+        Assert.Contains("statement 0", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("ShareWithPartnerXyz", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("kms:ReEncryptFrom", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AwsKey_WhenConfiguredAdvisory_ShouldFailWithoutBlocking()
     {
         var result = Fixtures.Evaluate(policy, KmsKey, """{"policy":{"Statement":[{"Effect":"Allow","Principal":"*","Action":"kms:*","Resource":"*"}]}}""", """{"kms-key-policy-not-public":"advisory"}""");
