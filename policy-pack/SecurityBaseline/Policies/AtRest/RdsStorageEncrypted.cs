@@ -37,7 +37,8 @@ public sealed class RdsStorageEncrypted : ResourcePolicy
             return;
         }
 
-        if (context.Resource.Type == InstanceType && root.Known("replicateSourceDb") is { } source)
+        // The provider reads an empty replicateSourceDb as unset: the instance is then a primary like any other.
+        if (context.Resource.Type == InstanceType && root.Known("replicateSourceDb") is { } source && !string.IsNullOrEmpty(root.GetString("replicateSourceDb")))
         {
             // RDS creates replicas through CreateDBInstanceReadReplica, which takes a KMS key but no encryption flag.
             if (string.IsNullOrEmpty(root.GetString("kmsKeyId")))

@@ -51,6 +51,15 @@ public class RdsStorageEncryptedTests
     }
 
     [Fact]
+    public void AwsDbInstance_WhenReplicateSourceDbEmptyAndFlagAbsent_ShouldFail()
+    {
+        // The provider treats an empty replicateSourceDb as unset and creates a primary, unencrypted without the flag.
+        var result = Fixtures.Evaluate(policy, DbInstance, """{"engine":"postgres","instanceClass":"db.t4g.medium","allocatedStorage":50,"replicateSourceDb":""}""");
+        Assert.Equal(Outcome.Fail, result.Outcome);
+        Assert.Contains("storageEncrypted is absent", Assert.Single(result.Messages), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AwsDbInstance_WhenCrossRegionReplicaWithKey_ShouldPass()
     {
         var result = Fixtures.Evaluate(
