@@ -57,8 +57,9 @@ public sealed partial class CloudFrontViewerHttps : ResourcePolicy
     private static void CheckCertificate(ResourceContext context)
     {
         var properties = context.Properties;
-        var custom = properties.GetString("viewerCertificate.acmCertificateArn") is not null ||
-                     properties.GetString("viewerCertificate.iamCertificateId") is not null;
+        // The provider reads an empty certificate id as unset and falls back to the default certificate.
+        var custom = !string.IsNullOrEmpty(properties.GetString("viewerCertificate.acmCertificateArn")) ||
+                     !string.IsNullOrEmpty(properties.GetString("viewerCertificate.iamCertificateId"));
         if (!custom)
         {
             if (!context.Parameters.GetBool("allowDefaultCertificate", false))

@@ -60,6 +60,16 @@ public class CloudFrontViewerHttpsTests
         Assert.Equal(Outcome.Pass, allowed.Outcome);
     }
 
+    [Fact]
+    public void AwsDistribution_WhenCertificateArnEmptyWithDefaultCertificate_ShouldFail()
+    {
+        // The provider reads an empty acmCertificateArn as unset; with the default certificate CloudFront ignores minimumProtocolVersion and accepts TLSv1.
+        var inputs = Inputs(certificate: """{"cloudfrontDefaultCertificate":true,"acmCertificateArn":"","iamCertificateId":"","minimumProtocolVersion":"TLSv1.2_2021"}""");
+        var result = Fixtures.Evaluate(policy, Distribution, inputs);
+        Assert.Equal(Outcome.Fail, result.Outcome);
+        Assert.Contains("default certificate", Assert.Single(result.Messages), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("""{"acmCertificateArn":"arn:aws:acm:us-east-1:123456789012:certificate/9a8b7c6d","sslSupportMethod":"sni-only","minimumProtocolVersion":"TLSv1"}""", "\"TLSv1\"")]
     [InlineData("""{"acmCertificateArn":"arn:aws:acm:us-east-1:123456789012:certificate/9a8b7c6d","sslSupportMethod":"sni-only","minimumProtocolVersion":"TLSv1.1_2016"}""", "\"TLSv1.1_2016\"")]
