@@ -16,7 +16,7 @@ public sealed class KmsKeyRotation : ResourcePolicy
         Severity = Severity.Medium,
         ResourceTypes = ["aws:kms/key:Key"],
         Help = "Set `enableKeyRotation: true` on the key (optionally `rotationPeriodInDays` between 90 and 2560).",
-        AbsentMeans = "`enableKeyRotation` absent means false (AWS does not rotate by default). Asymmetric and HMAC keys cannot rotate and are not applicable.",
+        AbsentMeans = "`enableKeyRotation` absent means false (AWS does not rotate by default). Asymmetric and HMAC keys, and keys in a custom key store (`customKeyStoreId`), cannot rotate automatically and are not applicable.",
         Tags = ["kms", "encryption"],
     };
 
@@ -31,6 +31,12 @@ public sealed class KmsKeyRotation : ResourcePolicy
             return;
         }
 
+        if (InCustomKeyStore(context.Properties))
+        {
+            context.NotApplicable("keys in a custom key store (customKeyStoreId) cannot rotate automatically");
+            return;
+        }
+
         if (context.Properties.GetBool("enableKeyRotation") != true)
         {
             context.Report("enableKeyRotation is not true: the key material is never rotated.");
@@ -40,7 +46,8 @@ public sealed class KmsKeyRotation : ResourcePolicy
     public override IReadOnlyDictionary<string, PropertyValue>? Remediate(ResourceContext context)
     {
         if (context.Properties.GetBool("enableKeyRotation") == true ||
-            (context.Properties.GetString("customerMasterKeySpec") ?? "SYMMETRIC_DEFAULT") != "SYMMETRIC_DEFAULT")
+            (context.Properties.GetString("customerMasterKeySpec") ?? "SYMMETRIC_DEFAULT") != "SYMMETRIC_DEFAULT" ||
+            InCustomKeyStore(context.Properties))
         {
             return null;
         }
@@ -50,4 +57,8 @@ public sealed class KmsKeyRotation : ResourcePolicy
             ["enableKeyRotation"] = PropertyValue.True,
         };
     }
+
+    /// <summary>KMS refuses automatic rotation for keys in a CloudHSM or external key store; the provider reads "" as no store.</summary>
+    private static bool InCustomKeyStore(PropertyValue properties) =>
+        !string.IsNullOrEmpty(properties.GetString("customKeyStoreId"));
 }

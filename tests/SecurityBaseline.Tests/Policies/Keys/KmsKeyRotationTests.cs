@@ -33,6 +33,23 @@ public class KmsKeyRotationTests
     }
 
     [Fact]
+    public void AwsKey_WhenInCustomKeyStore_ShouldBeNotApplicable()
+    {
+        // KMS refuses automatic rotation for keys in a CloudHSM or external key store: enableKeyRotation true would fail the deployment.
+        var result = Fixtures.Evaluate(policy, KmsKey, """{"description":"hsm-backed data key","customKeyStoreId":"cks-1234567890abcdef0","deletionWindowInDays":30}""");
+        Assert.Equal(Outcome.NotApplicable, result.Outcome);
+        Assert.Contains("customKeyStoreId", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AwsKey_WhenInCustomKeyStore_ShouldNotBeRemediated()
+    {
+        var resource = Fixtures.Resource(KmsKey, """{"description":"hsm-backed data key","customKeyStoreId":"cks-1234567890abcdef0"}""");
+        var configuration = PackConfiguration.Parse("""{"kms-key-rotation-enabled":"remediate"}""", [policy]);
+        Assert.Empty(new PolicyEngine([policy], configuration).Remediate(resource));
+    }
+
+    [Fact]
     public void AwsKey_WhenRotationUnknown_ShouldBeNotApplicableWithReason()
     {
         var result = Fixtures.Evaluate(policy, KmsKey, """{"enableKeyRotation":"1c4a061d-8072-4f0a-a4cb-0ff528b18fe7"}""");
