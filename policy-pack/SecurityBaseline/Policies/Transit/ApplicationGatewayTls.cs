@@ -12,13 +12,13 @@ public sealed class ApplicationGatewayTls : ResourcePolicy
     {
         Id = PolicyIds.ApplicationGatewayTls,
         Title = "Application Gateways use HTTPS with TLS 1.2",
-        Description = "Application Gateway HTTP listeners must only redirect permanently to an HTTPS listener, and the gateway's SSL policy must require TLS 1.2 or newer.",
+        Description = "Application Gateway HTTP listeners must only redirect permanently to an HTTPS listener, and the gateway's SSL policy and every SSL profile's policy must require TLS 1.2 or newer.",
         Message = "The Application Gateway serves plain HTTP or allows TLS older than 1.2.",
         Section = 3,
         Severity = Severity.High,
         ResourceTypes = [NativeType, "azure:network/applicationGateway:ApplicationGateway"],
         Help = "Route every `httpListeners[]` entry with `protocol: \"Http\"` only through request routing rules whose redirect configuration has `redirectType: \"Permanent\"` and a target listener with `protocol: \"Https\"` (or a `targetUrl` starting with https://). Set `sslPolicy: { policyType: \"Predefined\", policyName: \"AppGwSslPolicy20220101S\" }`, or `policyType: \"CustomV2\"` with `minProtocolVersion: \"TLSv1_2\"`.",
-        AbsentMeans = "`sslPolicy` absent means the API's default policy: AppGwSslPolicy20220101 (TLS 1.2) for API versions 2023-02-01 and later, which both providers use (azure-native 3.28.0: 2024-05-01) — compliant. A Custom/CustomV2 policy without `minProtocolVersion` (and without disabling TLSv1_0 and TLSv1_1) allows TLS 1.0 — a violation. An HTTP listener no routing rule redirects to HTTPS is a violation.",
+        AbsentMeans = "`sslPolicy` absent means the API's default policy: AppGwSslPolicy20220101 (TLS 1.2) for API versions 2023-02-01 and later, which both providers use (azure-native 3.28.0: 2024-05-01) — compliant. A Custom/CustomV2 policy without `minProtocolVersion` (and without disabling TLSv1_0 and TLSv1_1) allows TLS 1.0 — a violation. An SSL profile (`sslProfiles[].sslPolicy`) is judged the same way; a profile without `sslPolicy` keeps the gateway's. An HTTP listener no routing rule redirects to HTTPS is a violation.",
         Tags = ["azure", "application-gateway", "tls", "encryption-in-transit"],
     };
 
@@ -29,20 +29,23 @@ public sealed class ApplicationGatewayTls : ResourcePolicy
     public override void Evaluate(ResourceContext context)
     {
         var shape = context.Resource.Type == NativeType ? Shape.Native : Shape.Classic;
-        context.Guard(() => CheckSslPolicy(context, shape));
+        context.Guard(() => CheckSslPolicy(context, shape, "sslPolicy"));
+
+        // A listener's SSL profile carries its own policy, which replaces the gateway's for that listener.
+        context.Each(context.Properties.ItemPaths("sslProfiles"), profile => CheckSslPolicy(context, shape, $"{profile}.sslPolicy"));
         CheckHttpListeners(context, shape);
     }
 
-    private static void CheckSslPolicy(ResourceContext context, Shape shape)
+    private static void CheckSslPolicy(ResourceContext context, Shape shape, string at)
     {
         var properties = context.Properties;
-        var type = properties.GetString("sslPolicy.policyType");
-        var name = properties.GetString("sslPolicy.policyName");
-        var minimum = properties.GetString("sslPolicy.minProtocolVersion");
-        var disabled = properties.GetStrings($"sslPolicy.{shape.DisabledProtocols}");
+        var type = properties.GetString($"{at}.policyType");
+        var name = properties.GetString($"{at}.policyName");
+        var minimum = properties.GetString($"{at}.minProtocolVersion");
+        var disabled = properties.GetStrings($"{at}.{shape.DisabledProtocols}");
         if (type is null && name is null && minimum is null && disabled.Count == 0)
         {
-            // No policy chosen: the API default since 2023-02-01 is AppGwSslPolicy20220101 (TLS 1.2).
+            // No policy chosen: the API default since 2023-02-01 is AppGwSslPolicy20220101 (TLS 1.2); a profile without one keeps the gateway's.
             return;
         }
 
@@ -51,7 +54,7 @@ public sealed class ApplicationGatewayTls : ResourcePolicy
         {
             if (name is null || !ModernPredefined.Contains(name))
             {
-                context.Report($"sslPolicy.policyName is {properties.Show("sslPolicy.policyName")}: use AppGwSslPolicy20220101S, AppGwSslPolicy20220101 or AppGwSslPolicy20170401S (TLS 1.2 minimum).");
+                context.Report($"{at}.policyName is {properties.Show($"{at}.policyName")}: use AppGwSslPolicy20220101S, AppGwSslPolicy20220101 or AppGwSslPolicy20170401S (TLS 1.2 minimum).");
             }
 
             return;
@@ -61,7 +64,7 @@ public sealed class ApplicationGatewayTls : ResourcePolicy
         {
             if (!TlsVersions.IsAtLeast12(minimum))
             {
-                context.Report($"sslPolicy.minProtocolVersion is {properties.Show("sslPolicy.minProtocolVersion")}: require \"TLSv1_2\" or \"TLSv1_3\".");
+                context.Report($"{at}.minProtocolVersion is {properties.Show($"{at}.minProtocolVersion")}: require \"TLSv1_2\" or \"TLSv1_3\".");
             }
 
             return;
@@ -70,7 +73,7 @@ public sealed class ApplicationGatewayTls : ResourcePolicy
         var disablesOld = disabled.Contains("TLSv1_0", StringComparer.OrdinalIgnoreCase) && disabled.Contains("TLSv1_1", StringComparer.OrdinalIgnoreCase);
         if (!disablesOld)
         {
-            context.Report($"sslPolicy (policyType {properties.Show("sslPolicy.policyType")}) sets no minProtocolVersion and does not disable TLSv1_0 and TLSv1_1: set minProtocolVersion \"TLSv1_2\".");
+            context.Report($"{at} (policyType {properties.Show($"{at}.policyType")}) sets no minProtocolVersion and does not disable TLSv1_0 and TLSv1_1: set minProtocolVersion \"TLSv1_2\".");
         }
     }
 

@@ -123,6 +123,30 @@ public class ApplicationGatewayTlsTests
     }
 
     [Fact]
+    public void AzureNativeGateway_WhenSslProfileAllowsOldTls_ShouldFail()
+    {
+        // A listener's SSL profile replaces the gateway's policy for that listener.
+        var inputs = Native().Replace(
+            "\"frontendPorts\":",
+            "\"sslProfiles\":[{\"name\":\"legacy-clients\",\"sslPolicy\":{\"policyType\":\"Predefined\",\"policyName\":\"AppGwSslPolicy20150501\"}}],\"frontendPorts\":",
+            StringComparison.Ordinal);
+        var result = Fixtures.Evaluate(policy, NativeGateway, inputs);
+        Assert.Equal(Outcome.Fail, result.Outcome);
+        Assert.Contains("sslProfiles[0].sslPolicy.policyName is \"AppGwSslPolicy20150501\"", Assert.Single(result.Messages), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AzureNativeGateway_WhenSslProfileRequiresTls12_ShouldPass()
+    {
+        var inputs = Native().Replace(
+            "\"frontendPorts\":",
+            "\"sslProfiles\":[{\"name\":\"partners\",\"sslPolicy\":{\"policyType\":\"CustomV2\",\"minProtocolVersion\":\"TLSv1_2\"}},{\"name\":\"inherits\"}],\"frontendPorts\":",
+            StringComparison.Ordinal);
+        var result = Fixtures.Evaluate(policy, NativeGateway, inputs);
+        Assert.Equal(Outcome.Pass, result.Outcome);
+    }
+
+    [Fact]
     public void AzureNativeGateway_WhenRuleListenerIdUnknown_ShouldBeNotApplicableWithReason()
     {
         var unknown = """{"name":"http-redirect","ruleType":"Basic","priority":200,"httpListener":{"id":"04da6b54-80e4-46f7-96ec-b56ff0331ba9"},"redirectConfiguration":{"id":"$self/redirectConfigurations/http-to-https"} }""";
@@ -172,6 +196,18 @@ public class ApplicationGatewayTlsTests
         var result = Fixtures.Evaluate(policy, ClassicGateway, Classic(sslPolicy));
         Assert.Equal(Outcome.Fail, result.Outcome);
         Assert.Contains("sslPolicy", Assert.Single(result.Messages), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AzureClassicGateway_WhenSslProfileAllowsOldTls_ShouldFail()
+    {
+        var inputs = Classic().Replace(
+            "\"frontendPorts\":",
+            "\"sslProfiles\":[{\"name\":\"legacy-clients\",\"sslPolicy\":{\"policyType\":\"Custom\",\"minProtocolVersion\":\"TLSv1_0\",\"cipherSuites\":[\"TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256\"]}}],\"frontendPorts\":",
+            StringComparison.Ordinal);
+        var result = Fixtures.Evaluate(policy, ClassicGateway, inputs);
+        Assert.Equal(Outcome.Fail, result.Outcome);
+        Assert.Contains("sslProfiles[0].sslPolicy.minProtocolVersion is \"TLSv1_0\"", Assert.Single(result.Messages), StringComparison.Ordinal);
     }
 
     [Fact]
