@@ -70,12 +70,19 @@ public static class AccessPolicyDocument
                 throw new UnknownValueException($"{path}.Statement[{i}]");
             }
 
+            // An unknown Condition may narrow the grant: undecided, not "no condition".
+            var condition = statement.Find("Condition");
+            if (condition is { IsUnknown: true })
+            {
+                throw new UnknownValueException($"{path}.Statement[{i}].Condition");
+            }
+
             result.Add(new PolicyStatement(
                 i,
                 statement.GetString("Sid"),
                 statement.GetString("Effect") ?? "Allow",
                 Principals(statement, $"{path}.Statement[{i}].Principal"),
-                statement.Find("Condition") is { Kind: ValueKind.Object, Fields.Count: > 0 },
+                condition is { Kind: ValueKind.Object, Fields.Count: > 0 },
                 statement.GetStrings("Action"))
             {
                 HasNotPrincipal = statement.Known("NotPrincipal") is not null,

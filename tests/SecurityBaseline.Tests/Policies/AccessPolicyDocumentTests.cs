@@ -153,6 +153,14 @@ public class AccessPolicyDocumentTests
     }
 
     [Fact]
+    public void Statements_WhenConditionUnknown_ShouldThrowNamingTheCondition()
+    {
+        // An unknown Condition may well narrow the grant; reading it as "no condition" would fail a preview on a guess.
+        var unknown = Assert.Throws<UnknownValueException>(() => Read("""{"policy":{"Statement":[{"Effect":"Allow","Principal":"*","Action":"kms:Decrypt","Condition":"04da6b54-80e4-46f7-96ec-b56ff0331ba9"}]}}"""));
+        Assert.Equal("policy.Statement[0].Condition", unknown.PropertyPath);
+    }
+
+    [Fact]
     public void Statements_WhenOneStatementUnknown_ShouldThrowNamingTheStatement()
     {
         var unknown = Assert.Throws<UnknownValueException>(() => Read("""{"policy":{"Statement":[{"Effect":"Allow","Principal":"*","Action":"kms:*"},"dd056dcd-154b-4c76-9bd3-c8f88648b5ff"]}}"""));

@@ -77,6 +77,17 @@ public class S3BucketPolicyNotPublicTests
     }
 
     [Fact]
+    public void AwsBucketPolicy_WhenConditionUnknownDuringPreview_ShouldBeNotApplicableWithReason()
+    {
+        // The condition is built from an output (a VPC endpoint's policy block) that is computed during the preview.
+        var result = Fixtures.Evaluate(policy, BucketPolicy, """
+            {"bucket":"acme-data","policy":{"Version":"2012-10-17","Statement":[{"Sid":"ReadThroughEndpoint","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::acme-data/*","Condition":"04da6b54-80e4-46f7-96ec-b56ff0331ba9"}]}}
+            """);
+        Assert.Equal(Outcome.NotApplicable, result.Outcome);
+        Assert.Contains("policy.Statement[0].Condition", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AwsBucketPolicy_WhenSecretPolicyAllowsEveryone_ShouldFailWithoutPrintingItsContent()
     {
         var document = """{"Statement":[{"Sid":"TopSecretSid","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*"}]}""";
