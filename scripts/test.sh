@@ -45,8 +45,9 @@ for project in "${runnable[@]}"; do
   if grep -q '<IsTestProject>true</IsTestProject>' "$project"; then
     name=$(basename "$project" .csproj)
     echo "== $name"
+    # No `|| true` after the filter: it would replace PIPESTATUS whenever grep prints nothing (the script has no `set -e`).
     dotnet test "$project" --logger "trx;LogFileName=$name.trx" --results-directory "$results" 2>&1 \
-      | grep -vE '^\s*$|^Test run for|^VSTest version|^A total of|^Starting test execution|^Results File' || true
+      | grep -vE '^\s*$|^Test run for|^VSTest version|^A total of|^Starting test execution|^Results File'
     [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
   else
     dotnet build "$project" -nologo -v quiet >"$results/build-$(basename "$project" .csproj).log" 2>&1 \
@@ -67,7 +68,12 @@ else
     echo "nativeaot-publish passed" >>"$results/extra-checks.txt"
     SECURITY_BASELINE_EXE="$(pwd)/artifacts/pack-aot/security-baseline" dotnet test tests/SecurityBaseline.Analyzer.Tests \
       --logger "trx;LogFileName=SecurityBaseline.Analyzer.Tests.aot.trx" --results-directory "$results" 2>&1 \
-      | grep -E 'Passed!|Failed!|\[FAIL\]|error' || true
+      | grep -E 'Passed!|Failed!|\[FAIL\]|error'
+    if [ "${PIPESTATUS[0]}" -ne 0 ]; then
+      status=1
+      # A run that ended without results (a crashed test host) still counts as a failure in the line below.
+      [ -f "$results/SecurityBaseline.Analyzer.Tests.aot.trx" ] || echo "analyzer-tests-aot failed" >>"$results/extra-checks.txt"
+    fi
   else
     grep -E 'error|warning' "$results/aot-publish.log" | sort -u | head -20
     echo "nativeaot-publish failed" >>"$results/extra-checks.txt"

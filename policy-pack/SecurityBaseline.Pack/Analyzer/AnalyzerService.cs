@@ -229,6 +229,14 @@ internal sealed partial class AnalyzerService(AnalyzerConfiguration configuratio
                 continue;
             }
 
+            // An empty bag would wipe the resource's inputs; report instead of remediating. Judged before the internal keys
+            // are copied back: a bag of nothing but `__defaults` wipes the inputs just the same.
+            if (properties.Count == 0)
+            {
+                response.Remediations.Add(Remediation(policy, diagnostic: $"policy {policy.Id} produced an empty property bag; not applied"));
+                continue;
+            }
+
             var bag = StructEncoder.EncodeProperties(properties);
 
             // Engine-internal keys (`__defaults`, …) go back byte for byte: the engine replaces the whole bag with ours.
@@ -240,10 +248,7 @@ internal sealed partial class AnalyzerService(AnalyzerConfiguration configuratio
                 }
             }
 
-            // An empty bag would wipe the resource's inputs; report instead of remediating.
-            response.Remediations.Add(bag.Fields.Count == 0
-                ? Remediation(policy, diagnostic: $"policy {policy.Id} produced an empty property bag; not applied")
-                : Remediation(policy, properties: bag));
+            response.Remediations.Add(Remediation(policy, properties: bag));
         }
 
         return Task.FromResult(response);

@@ -79,7 +79,7 @@ public static class StackInputReader
 
     private static StackInput ReadExport(JsonElement root, string source)
     {
-        if (!root.TryGetProperty("version", out var version) || version.ValueKind != JsonValueKind.Number || version.GetInt32() is not (3 or 4))
+        if (!root.TryGetProperty("version", out var version) || version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var number) || number is not (3 or 4))
         {
             throw new InputFormatException($"{source}: unsupported stack export: \"version\" must be 3 or 4");
         }

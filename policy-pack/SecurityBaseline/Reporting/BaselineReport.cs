@@ -26,7 +26,7 @@ public sealed record BaselineReport(string Source, IReadOnlyList<BaselineEntry> 
         using var document = StackInputReader.Parse(json, source);
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("schemaVersion", out var version) ||
-            version.ValueKind != JsonValueKind.Number || version.GetInt32() != JsonReporter.SchemaVersion)
+            version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var number) || number != JsonReporter.SchemaVersion)
         {
             throw new InputFormatException($"{source}: not a security-baseline JSON report (schemaVersion {JsonReporter.SchemaVersion} expected)");
         }

@@ -16,7 +16,7 @@ public static class JUnitReporter
         using var xml = XmlWriter.Create(stream, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), NewLineChars = "\n" });
         xml.WriteStartDocument();
         xml.WriteStartElement("testsuites");
-        xml.WriteAttributeString("name", PolicyCatalog.PackName);
+        Attribute(xml, "name", PolicyCatalog.PackName);
         Counts(xml, report.Result.Evaluations, report, report.ExpiredWaivers.Count);
         foreach (var policy in report.Policies)
         {
@@ -26,7 +26,7 @@ public static class JUnitReporter
             }
 
             xml.WriteStartElement("testsuite");
-            xml.WriteAttributeString("name", policy.Id);
+            Attribute(xml, "name", policy.Id);
             Counts(xml, checks, report, 0);
             foreach (var evaluation in checks)
             {
@@ -40,20 +40,20 @@ public static class JUnitReporter
         {
             // An expired waiver is a warning, not a check: it shows as a skipped case so viewers list it without failing on it twice.
             xml.WriteStartElement("testsuite");
-            xml.WriteAttributeString("name", "expired-waivers");
-            xml.WriteAttributeString("tests", report.ExpiredWaivers.Count.ToString(CultureInfo.InvariantCulture));
-            xml.WriteAttributeString("failures", "0");
-            xml.WriteAttributeString("errors", "0");
-            xml.WriteAttributeString("skipped", report.ExpiredWaivers.Count.ToString(CultureInfo.InvariantCulture));
+            Attribute(xml, "name", "expired-waivers");
+            Attribute(xml, "tests", report.ExpiredWaivers.Count.ToString(CultureInfo.InvariantCulture));
+            Attribute(xml, "failures", "0");
+            Attribute(xml, "errors", "0");
+            Attribute(xml, "skipped", report.ExpiredWaivers.Count.ToString(CultureInfo.InvariantCulture));
             foreach (var waiver in report.ExpiredWaivers)
             {
                 xml.WriteStartElement("testcase");
-                xml.WriteAttributeString("classname", $"{PolicyCatalog.PackName}.waivers");
-                xml.WriteAttributeString("name", waiver.Describe());
-                xml.WriteAttributeString("file", waiver.Source);
-                xml.WriteAttributeString("line", waiver.Line.ToString(CultureInfo.InvariantCulture));
+                Attribute(xml, "classname", $"{PolicyCatalog.PackName}.waivers");
+                Attribute(xml, "name", waiver.Describe());
+                Attribute(xml, "file", waiver.Source);
+                Attribute(xml, "line", waiver.Line.ToString(CultureInfo.InvariantCulture));
                 xml.WriteStartElement("skipped");
-                xml.WriteAttributeString("message", ReportText.ExpiredWaiver(waiver));
+                Attribute(xml, "message", ReportText.ExpiredWaiver(waiver));
                 xml.WriteEndElement();
                 xml.WriteEndElement();
             }
@@ -69,23 +69,23 @@ public static class JUnitReporter
     {
         var failures = checks.Count(e => e.Outcome == Outcome.Fail && report.WaiverFor(e) is null);
         var skipped = checks.Count(e => e.Outcome == Outcome.NotApplicable || report.WaiverFor(e) is not null) + expiredWaivers;
-        xml.WriteAttributeString("tests", (checks.Count + expiredWaivers).ToString(CultureInfo.InvariantCulture));
-        xml.WriteAttributeString("failures", failures.ToString(CultureInfo.InvariantCulture));
-        xml.WriteAttributeString("errors", "0");
-        xml.WriteAttributeString("skipped", skipped.ToString(CultureInfo.InvariantCulture));
+        Attribute(xml, "tests", (checks.Count + expiredWaivers).ToString(CultureInfo.InvariantCulture));
+        Attribute(xml, "failures", failures.ToString(CultureInfo.InvariantCulture));
+        Attribute(xml, "errors", "0");
+        Attribute(xml, "skipped", skipped.ToString(CultureInfo.InvariantCulture));
     }
 
     private static void WriteCase(XmlWriter xml, ScanReport report, Evaluation evaluation)
     {
         xml.WriteStartElement("testcase");
-        xml.WriteAttributeString("classname", $"{PolicyCatalog.PackName}.{evaluation.Policy.Id}");
-        xml.WriteAttributeString("name", $"{evaluation.Resource.Name} ({evaluation.Resource.Type})");
+        Attribute(xml, "classname", $"{PolicyCatalog.PackName}.{evaluation.Policy.Id}");
+        Attribute(xml, "name", $"{evaluation.Resource.Name} ({evaluation.Resource.Type})");
         if (SourceLocation.FromPosition(evaluation.Resource.SourcePosition, report.Review.ProjectDirectory) is { } location)
         {
-            xml.WriteAttributeString("file", location.Path);
+            Attribute(xml, "file", location.Path);
             if (location.Line is { } line)
             {
-                xml.WriteAttributeString("line", line.ToString(CultureInfo.InvariantCulture));
+                Attribute(xml, "line", line.ToString(CultureInfo.InvariantCulture));
             }
         }
 
@@ -103,19 +103,19 @@ public static class JUnitReporter
         {
             case Outcome.Fail when report.WaiverFor(evaluation) is { } waiver:
                 xml.WriteStartElement("skipped");
-                xml.WriteAttributeString("message", ReportText.WaiverNote(waiver));
+                Attribute(xml, "message", ReportText.WaiverNote(waiver));
                 xml.WriteEndElement();
                 break;
             case Outcome.Fail:
                 xml.WriteStartElement("failure");
-                xml.WriteAttributeString("type", evaluation.Level.Name());
-                xml.WriteAttributeString("message", string.Join(" ", evaluation.Messages));
-                xml.WriteString($"{string.Join("\n", evaluation.Messages)}\nfix: {evaluation.Policy.Help}");
+                Attribute(xml, "type", evaluation.Level.Name());
+                Attribute(xml, "message", string.Join(" ", evaluation.Messages));
+                xml.WriteString(Safe($"{string.Join("\n", evaluation.Messages)}\nfix: {evaluation.Policy.Help}"));
                 xml.WriteEndElement();
                 break;
             case Outcome.NotApplicable:
                 xml.WriteStartElement("skipped");
-                xml.WriteAttributeString("message", $"not applicable: {evaluation.Reason}");
+                Attribute(xml, "message", $"not applicable: {evaluation.Reason}");
                 xml.WriteEndElement();
                 break;
         }
@@ -123,11 +123,40 @@ public static class JUnitReporter
         xml.WriteEndElement();
     }
 
+    private static void Attribute(XmlWriter xml, string name, string value) => xml.WriteAttributeString(name, Safe(value));
+
+    /// <summary>The text with every character XML 1.0 cannot carry (control characters, lone surrogates) written as `\uXXXX`.</summary>
+    /// <remarks>Names and messages come from the scanned files; one stray control character must not abort the whole report.</remarks>
+    private static string Safe(string text)
+    {
+        StringBuilder? safe = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var pair = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+            if (pair || XmlConvert.IsXmlChar(c))
+            {
+                safe?.Append(c);
+                if (pair)
+                {
+                    safe?.Append(text[++i]);
+                }
+
+                continue;
+            }
+
+            safe ??= new StringBuilder(text, 0, i, text.Length + 8);
+            safe.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
+        }
+
+        return safe?.ToString() ?? text;
+    }
+
     private static void Property(XmlWriter xml, string name, string value)
     {
         xml.WriteStartElement("property");
-        xml.WriteAttributeString("name", name);
-        xml.WriteAttributeString("value", value);
+        Attribute(xml, "name", name);
+        Attribute(xml, "value", value);
         xml.WriteEndElement();
     }
 }

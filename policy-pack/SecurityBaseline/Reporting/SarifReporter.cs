@@ -270,11 +270,15 @@ public static class SarifReporter
         writer.WriteEndArray();
     }
 
+    /// <summary>A repository path as the URI reference SARIF requires: each segment percent-encoded, so a space or `#` stays part of the name.</summary>
+    private static string UriReference(string path) =>
+        path.StartsWith("file:", StringComparison.Ordinal) ? path : string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
+
     private static void WritePhysical(Utf8JsonWriter writer, SourceLocation location)
     {
         writer.WriteStartObject("physicalLocation");
         writer.WriteStartObject("artifactLocation");
-        writer.WriteString("uri", location.Path);
+        writer.WriteString("uri", UriReference(location.Path));
         writer.WriteEndObject();
         if (location.Line is { } line)
         {

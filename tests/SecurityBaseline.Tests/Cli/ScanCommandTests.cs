@@ -77,6 +77,8 @@ public class ScanCommandTests
     [InlineData("[1,2]", "expected a JSON object")]
     [InlineData("""{"hello":"world"}""", "neither a stack export")]
     [InlineData("""{"version":2,"deployment":{}}""", "\"version\" must be 3 or 4")]
+    [InlineData("""{"version":3.5,"deployment":{}}""", "\"version\" must be 3 or 4")]
+    [InlineData("""{"version":1e12,"deployment":{}}""", "\"version\" must be 3 or 4")]
     [InlineData("""{"version":3,"deployment":{"resources":{}}}""", "deployment.resources must be an array")]
     [InlineData("""{"version":3,"deployment":{"resources":[{"type":"aws:kms/key:Key"}]}}""", "deployment.resources[0].urn is missing")]
     [InlineData("""{"steps":[{"op":"create","newState":{"urn":"u","type":"aws:kms/key:Key","inputs":[]}}]}""", "expected an object of properties")]

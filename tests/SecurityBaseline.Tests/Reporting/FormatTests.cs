@@ -33,6 +33,18 @@ public class FormatTests
         Assert.DoesNotContain("<script>", markdown, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void JUnit_WhenANameHoldsACharacterXmlCannotCarry_ShouldStillWriteWellFormedXml()
+    {
+        var export = PipeNamedBucket.Replace("a|b`c<script>*x*", "key\\u0001\\u001b[31m", StringComparison.Ordinal);
+        var report = ReportScenarios.ScanText(export);
+
+        var xml = XDocument.Parse(ReportFormats.Render("junit", report));
+
+        var failed = Assert.Single(xml.Descendants("testcase"), c => c.Element("failure") is not null);
+        Assert.StartsWith("key", (string)failed.Attribute("name")!, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("100% done", "100%25 done")]
     [InlineData("line\r\nnext", "line%0D%0Anext")]

@@ -62,6 +62,22 @@ public class SarifReporterTests
     }
 
     [Fact]
+    public void Sarif_WhenTheSourcePathHoldsSpaces_ShouldWriteAValidUriReference()
+    {
+        var export = KeyWithPosition.Replace("project:///infra/Baseline/Keys.cs", "project:///infra/Prod%20Stack/Keys%23Main.cs", StringComparison.Ordinal);
+        var report = ReportScenarios.ScanText(export);
+        using var document = JsonDocument.Parse(ReportFormats.Render("sarif", report));
+        var located = Results(report).Single(r => Urn(r).EndsWith("::data-key", StringComparison.Ordinal));
+
+        Assert.Equal("infra/Prod%20Stack/Keys%23Main.cs", located.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString());
+        var result = Schema.Value.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true });
+        Assert.True(result.IsValid);
+
+        // Workflow annotations name the file itself, not a URI.
+        Assert.Contains("file=infra/Prod Stack/Keys#Main.cs,", ReportFormats.Render("github", report), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Rules_WhenWritten_ShouldCarryHelpSeverityLevelAndSection()
     {
         using var document = JsonDocument.Parse(ReportFormats.Render("sarif", ReportScenarios.ScanText(KeyWithPosition)));
