@@ -48,10 +48,14 @@ for project in "${runnable[@]}"; do
     # No `|| true` after the filter: it would replace PIPESTATUS whenever grep prints nothing (the script has no `set -e`).
     dotnet test "$project" --logger "trx;LogFileName=$name.trx" --results-directory "$results" 2>&1 \
       | grep -vE '^\s*$|^Test run for|^VSTest version|^A total of|^Starting test execution|^Results File'
-    [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+    if [ "${PIPESTATUS[0]}" -ne 0 ]; then
+      status=1
+      # A project that did not build (or crashed) wrote no results: count it so the totals line cannot read "0 failed".
+      [ -f "$results/$name.trx" ] || echo "$name failed" >>"$results/extra-checks.txt"
+    fi
   else
     dotnet build "$project" -nologo -v quiet >"$results/build-$(basename "$project" .csproj).log" 2>&1 \
-      || { echo "build failed: $project (see artifacts/test-results/)"; status=1; }
+      || { echo "build failed: $project (see artifacts/test-results/)"; echo "build $(basename "$project" .csproj) failed" >>"$results/extra-checks.txt"; status=1; }
   fi
 done
 
