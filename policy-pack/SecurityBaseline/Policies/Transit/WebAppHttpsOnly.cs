@@ -6,16 +6,24 @@ namespace SecurityBaseline.Policies.Transit;
 public sealed class WebAppHttpsOnly : ResourcePolicy
 {
     private const string NativeType = "azure-native:web:WebApp";
+    private const string NativeSlotType = "azure-native:web:WebAppSlot";
 
     public static readonly PolicyDescriptor Rule = new()
     {
         Id = PolicyIds.WebAppHttpsOnly,
         Title = "Web apps are HTTPS-only with TLS 1.2",
-        Description = "App Service web apps must set httpsOnly, require TLS 1.2 or newer on the site and its SCM site, and must not allow plain FTP.",
+        Description = "App Service web apps, function apps and their deployment slots must set httpsOnly, require TLS 1.2 or newer on the site and its SCM site, and must not allow plain FTP.",
         Message = "The web app accepts plain HTTP, TLS older than 1.2 or plain FTP.",
         Section = 3,
         Severity = Severity.High,
-        ResourceTypes = [NativeType, "azure:appservice/linuxWebApp:LinuxWebApp", "azure:appservice/windowsWebApp:WindowsWebApp"],
+        ResourceTypes =
+        [
+            NativeType, NativeSlotType,
+            "azure:appservice/linuxWebApp:LinuxWebApp", "azure:appservice/windowsWebApp:WindowsWebApp",
+            "azure:appservice/linuxWebAppSlot:LinuxWebAppSlot", "azure:appservice/windowsWebAppSlot:WindowsWebAppSlot",
+            "azure:appservice/linuxFunctionApp:LinuxFunctionApp", "azure:appservice/windowsFunctionApp:WindowsFunctionApp",
+            "azure:appservice/linuxFunctionAppSlot:LinuxFunctionAppSlot", "azure:appservice/windowsFunctionAppSlot:WindowsFunctionAppSlot",
+        ],
         Help = "Set `httpsOnly: true`. azure-native: `siteConfig: { minTlsVersion: \"1.2\", scmMinTlsVersion: \"1.2\", ftpsState: \"FtpsOnly\" }` (or `\"Disabled\"`). Classic: `siteConfig: { minimumTlsVersion: \"1.2\", scmMinimumTlsVersion: \"1.2\", ftpsState: \"Disabled\" }`.",
         AbsentMeans = "`httpsOnly` absent means false (both providers) — a violation. TLS versions absent mean 1.2 (Azure's and the classic provider's default) — compliant. azure-native `siteConfig.ftpsState` absent means Azure's default `AllAllowed` — a violation; classic `siteConfig.ftpsState` absent means `Disabled` (the provider's own default) — compliant.",
         Tags = ["azure", "app-service", "tls", "encryption-in-transit"],
@@ -26,7 +34,8 @@ public sealed class WebAppHttpsOnly : ResourcePolicy
     public override void Evaluate(ResourceContext context)
     {
         var properties = context.Properties;
-        var native = context.Resource.Type == NativeType;
+        // A slot or function app is a site like any other: same inputs, same defaults, in both providers.
+        var native = context.Resource.Type is NativeType or NativeSlotType;
         context.Guard(() =>
         {
             if (properties.GetBool("httpsOnly") != true)

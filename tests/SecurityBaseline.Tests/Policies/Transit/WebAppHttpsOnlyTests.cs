@@ -99,4 +99,36 @@ public class WebAppHttpsOnlyTests
         Assert.Equal(Outcome.NotApplicable, result.Outcome);
         Assert.Contains("siteConfig.ftpsState", result.Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AzureNativeSlot_WhenHttpsOnlyAbsent_ShouldFail()
+    {
+        var result = Fixtures.Evaluate(policy, "azure-native:web:WebAppSlot", """
+            {"name":"app-orders","slot":"staging","resourceGroupName":"rg-web","location":"japaneast","serverFarmId":"/subscriptions/0b1c/resourceGroups/rg-web/providers/Microsoft.Web/serverfarms/plan",
+             "siteConfig":{"minTlsVersion":"1.2","scmMinTlsVersion":"1.2","ftpsState":"Disabled"}}
+            """);
+        Assert.Equal(Outcome.Fail, result.Outcome);
+        Assert.Contains("httpsOnly", Assert.Single(result.Messages), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AzureClassicFunctionApp_WhenHttpsOnlyAndTls12_ShouldPass()
+    {
+        var result = Fixtures.Evaluate(policy, "azure:appservice/linuxFunctionApp:LinuxFunctionApp", """
+            {"name":"func-orders","resourceGroupName":"rg-web","location":"japaneast","servicePlanId":"/subscriptions/0b1c/resourceGroups/rg-web/providers/Microsoft.Web/serverFarms/plan",
+             "storageAccountName":"stfuncorders","httpsOnly":true,"siteConfig":{"minimumTlsVersion":"1.2","scmMinimumTlsVersion":"1.2"}}
+            """);
+        Assert.Equal(Outcome.Pass, result.Outcome);
+    }
+
+    [Fact]
+    public void AzureClassicWindowsFunctionAppSlot_WhenFtpAllowed_ShouldFail()
+    {
+        var result = Fixtures.Evaluate(policy, "azure:appservice/windowsFunctionAppSlot:WindowsFunctionAppSlot", """
+            {"name":"staging","functionAppId":"/subscriptions/0b1c/resourceGroups/rg-web/providers/Microsoft.Web/sites/func-orders","storageAccountName":"stfuncorders",
+             "httpsOnly":true,"siteConfig":{"ftpsState":"AllAllowed"}}
+            """);
+        Assert.Equal(Outcome.Fail, result.Outcome);
+        Assert.Contains("plain FTP", Assert.Single(result.Messages), StringComparison.Ordinal);
+    }
 }
