@@ -47,7 +47,13 @@ public sealed class LoadBalancerListenerTls : ResourcePolicy
         var shown = LoadBalancerListeners.DescribeProtocol(properties, protocol);
         if (protocol == "HTTP")
         {
-            CheckRedirectsOnly(context, shown);
+            if (properties.ItemPaths("defaultActions").Count == 0)
+            {
+                context.Report($"protocol {shown} with no defaultActions: a plain-HTTP listener may only redirect to HTTPS.");
+                return;
+            }
+
+            LoadBalancerListeners.CheckRedirectsToHttps(context, properties, "defaultActions", $"a listener with protocol {shown}", context.Report);
             return;
         }
 
@@ -64,36 +70,5 @@ public sealed class LoadBalancerListenerTls : ResourcePolicy
         }
 
         context.Report($"protocol {shown} is not a TLS protocol: use HTTPS or TLS.");
-    }
-
-    private static void CheckRedirectsOnly(ResourceContext context, string shownProtocol)
-    {
-        var properties = context.Properties;
-        var actions = properties.ItemPaths("defaultActions");
-        if (actions.Count == 0)
-        {
-            context.Report($"protocol {shownProtocol} with no defaultActions: a plain-HTTP listener may only redirect to HTTPS.");
-            return;
-        }
-
-        context.Each(actions, action =>
-        {
-            var type = properties.GetString($"{action}.type");
-            if (!string.Equals(type, "redirect", StringComparison.OrdinalIgnoreCase))
-            {
-                context.Report($"{action}.type is {properties.Show($"{action}.type")} on a listener with protocol {shownProtocol}: plain HTTP may only redirect to HTTPS.");
-                return;
-            }
-
-            // v7 has a `redirect` object; accept a one-item list too, as older shapes used for single blocks.
-            var redirects = properties.ItemPaths($"{action}.redirect");
-            var redirect = redirects.Count > 0 ? redirects[0] : $"{action}.redirect";
-            var target = properties.GetString($"{redirect}.protocol");
-            if (!string.Equals(target, "HTTPS", StringComparison.OrdinalIgnoreCase))
-            {
-                var value = target is null ? "absent (\"#{protocol}\", so it stays HTTP)" : properties.Show($"{redirect}.protocol");
-                context.Report($"{redirect}.protocol is {value}: the redirect of a plain-HTTP listener must go to HTTPS.");
-            }
-        });
     }
 }

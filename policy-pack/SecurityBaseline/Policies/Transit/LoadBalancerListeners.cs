@@ -48,4 +48,28 @@ internal static class LoadBalancerListeners
         properties.Find("protocol") is { } given ? given.Describe() : $"absent ({protocol} by default)";
 
     public const int GenevePort = 6081;
+
+    /// <summary>Reports every action under <paramref name="actionsPath"/> that is not a redirect to HTTPS: all a plain-HTTP listener may do.</summary>
+    public static void CheckRedirectsToHttps(EvaluationContext context, PropertyValue properties, string actionsPath, string where, Action<string> report)
+    {
+        context.Each(properties.ItemPaths(actionsPath), action =>
+        {
+            var type = properties.GetString($"{action}.type");
+            if (!string.Equals(type, "redirect", StringComparison.OrdinalIgnoreCase))
+            {
+                report($"{action}.type is {properties.Show($"{action}.type")} on {where}: plain HTTP may only redirect to HTTPS.");
+                return;
+            }
+
+            // v7 has a `redirect` object; accept a one-item list too, as older shapes used for single blocks.
+            var redirects = properties.ItemPaths($"{action}.redirect");
+            var redirect = redirects.Count > 0 ? redirects[0] : $"{action}.redirect";
+            var target = properties.GetString($"{redirect}.protocol");
+            if (!string.Equals(target, "HTTPS", StringComparison.OrdinalIgnoreCase))
+            {
+                var value = target is null ? "absent (\"#{protocol}\", so it stays HTTP)" : properties.Show($"{redirect}.protocol");
+                report($"{redirect}.protocol is {value}: a redirect on plain HTTP must go to HTTPS.");
+            }
+        });
+    }
 }

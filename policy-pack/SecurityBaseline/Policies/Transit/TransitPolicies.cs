@@ -9,6 +9,7 @@ internal static class TransitPolicies
     [
         new LoadBalancerListenerTls(),
         new LoadBalancerTlsPolicy(),
+        new LoadBalancerListenerRuleTls(),
         new ClassicLoadBalancerTls(),
         new AzureStorageSecureTransfer(),
         new WebAppHttpsOnly(),
