@@ -10,10 +10,22 @@ public sealed record PolicyStatement(int Index, string? Sid, string Effect, IRea
     /// <summary>True when the statement names its principals by exclusion (`NotPrincipal`).</summary>
     public bool HasNotPrincipal { get; init; }
 
+    /// <summary>The condition keys the statement tests (`aws:SourceIp`, `kms:CallerAccount`, …), whatever the operators.</summary>
+    public IReadOnlyList<string> ConditionKeys { get; init; } = [];
+
+    /// <summary>True when a condition narrows who may call or from where; `aws:SecureTransport` alone narrows nothing.</summary>
+    public bool RestrictsCaller => ConditionKeys.Any(key => AccessPolicyDocument.CallerKeys.Contains(key));
+
     /// <summary>True for `Principal: "*"` or `{"AWS": "*"}`, and for `NotPrincipal`, which grants everyone but the few it lists.</summary>
     public bool IsForEveryone => HasNotPrincipal || Principals.Contains("*", StringComparer.Ordinal);
 
     public bool Allows => string.Equals(Effect, "Allow", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Why the statement's conditions do not limit it, for messages; a secret document's condition keys are not quoted.</summary>
+    public string DescribeConditions(bool secret) =>
+        !HasCondition ? "without a Condition"
+        : secret ? "with only conditions that do not limit the caller"
+        : $"with only conditions that do not limit the caller ({string.Join(", ", ConditionKeys)})";
 
     /// <summary>How reports name the statement: its Sid, else its position.</summary>
     public string Label => Sid is { Length: > 0 } sid ? $"statement \"{sid}\"" : $"statement {Index}";
@@ -22,6 +34,17 @@ public sealed record PolicyStatement(int Index, string? Sid, string Effect, IRea
 /// <summary>Reads AWS policy documents given as a JSON string or as an object (the `policy` inputs of S3 and KMS resources).</summary>
 public static class AccessPolicyDocument
 {
+    /// <summary>Condition keys that limit the caller (account, organisation, principal, service) or its network origin.</summary>
+    internal static readonly HashSet<string> CallerKeys = new(
+        [
+            "aws:PrincipalAccount", "aws:PrincipalArn", "aws:PrincipalOrgID", "aws:PrincipalOrgPaths", "aws:PrincipalIsAWSService",
+            "aws:PrincipalServiceName", "aws:PrincipalServiceNamesList", "aws:userid", "aws:username",
+            "aws:SourceAccount", "aws:SourceArn", "aws:SourceOrgID", "aws:SourceOrgPaths",
+            "aws:SourceIp", "aws:VpcSourceIp", "aws:SourceVpc", "aws:SourceVpce",
+            "kms:CallerAccount", "kms:ViaService", "s3:DataAccessPointAccount", "s3:DataAccessPointArn",
+        ],
+        StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The statements of the document at <paramref name="path"/>; empty when absent; throws on unknown or unparseable documents.</summary>
     public static IReadOnlyList<PolicyStatement> Statements(PropertyValue properties, string path)
     {
@@ -86,6 +109,9 @@ public static class AccessPolicyDocument
                 statement.GetStrings("Action"))
             {
                 HasNotPrincipal = statement.Known("NotPrincipal") is not null,
+                ConditionKeys = condition is { Kind: ValueKind.Object }
+                    ? condition.Fields.Values.Where(op => op.Kind == ValueKind.Object).SelectMany(op => op.Fields.Keys).Distinct(StringComparer.OrdinalIgnoreCase).ToArray()
+                    : [],
             });
         }
 

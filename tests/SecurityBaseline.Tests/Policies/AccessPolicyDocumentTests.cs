@@ -191,4 +191,18 @@ public class AccessPolicyDocumentTests
         Assert.True(statement.HasNotPrincipal);
         Assert.True(statement.IsForEveryone);
     }
+
+    [Fact]
+    public void ConditionKeys_WhenSeveralOperatorsTestKeys_ShouldListEveryKeyAndSayWhetherTheCallerIsLimited()
+    {
+        var properties = Fixtures.Resource("aws:s3/bucketPolicy:BucketPolicy", """
+            {"policy":{"Statement":[
+              {"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Condition":{"Bool":{"aws:SecureTransport":"true"},"DateLessThan":{"aws:CurrentTime":"2027-01-01T00:00:00Z"}}},
+              {"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Condition":{"StringEquals":{"AWS:PrincipalOrgID":"o-a1b2c3d4e5"}}}]}}
+            """).Root;
+        var statements = AccessPolicyDocument.Statements(properties, "policy");
+        Assert.Equal(["aws:SecureTransport", "aws:CurrentTime"], statements[0].ConditionKeys);
+        Assert.False(statements[0].RestrictsCaller);
+        Assert.True(statements[1].RestrictsCaller);
+    }
 }

@@ -15,7 +15,7 @@ public sealed class KmsKeyPolicyNotPublic : ResourcePolicy
         Severity = Severity.Critical,
         ResourceTypes = ["aws:kms/key:Key", "aws:kms/keyPolicy:KeyPolicy"],
         Help = "In `policy`, replace `\"Principal\": \"*\"` / `{\"AWS\": \"*\"}` in Allow statements with the ARNs of the stack's own roles or account root, or add a `Condition` (for example `kms:CallerAccount` or `aws:PrincipalOrgID`) that limits the callers to the company's accounts.",
-        AbsentMeans = "`policy` absent on `aws:kms/key:Key` means the AWS default key policy, which grants only the account root: compliant.",
+        AbsentMeans = "`policy` absent on `aws:kms/key:Key` means the AWS default key policy, which grants only the account root: compliant. A Condition counts only when it tests a key that limits the caller (kms:CallerAccount, kms:ViaService, aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalArn, aws:SourceAccount, aws:SourceIp, …); `aws:SecureTransport` alone leaves the key open.",
         Tags = ["kms", "key-policy", "least-privilege"],
     };
 
@@ -26,12 +26,12 @@ public sealed class KmsKeyPolicyNotPublic : ResourcePolicy
         var secret = context.Resource["policy"]?.IsSecret == true;
         foreach (var statement in AccessPolicyDocument.Statements(context.Properties, "policy"))
         {
-            if (statement.Allows && statement.IsForEveryone && !statement.HasCondition)
+            if (statement.Allows && statement.IsForEveryone && !statement.RestrictsCaller)
             {
                 // A secret document's Sid and actions are its content; name the statement by position only.
                 var label = secret ? $"statement {statement.Index}" : statement.Label;
                 var actions = secret || statement.Actions.Count == 0 ? "its actions" : string.Join(", ", statement.Actions);
-                context.Report($"policy {label} allows Principal \"*\" without a Condition: anyone may perform {actions} on the key.");
+                context.Report($"policy {label} allows Principal \"*\" {statement.DescribeConditions(secret)}: anyone may perform {actions} on the key.");
             }
         }
     }

@@ -10,13 +10,13 @@ public sealed class S3BucketPolicyNotPublic : ResourcePolicy
     {
         Id = PolicyIds.S3BucketPolicyNotPublic,
         Title = "S3 bucket policies never allow everyone",
-        Description = "S3 bucket policies must not have an Allow statement whose principal is \"*\" (or {\"AWS\": \"*\"}) without a Condition.",
+        Description = "S3 bucket policies must not have an Allow statement whose principal is \"*\" (or {\"AWS\": \"*\"}, or a NotPrincipal) unless a Condition limits the caller or its network.",
         Message = "The bucket policy allows anyone to access the bucket.",
         Section = 7,
         Severity = Severity.Critical,
         ResourceTypes = ["aws:s3/bucketPolicy:BucketPolicy", "aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"],
         Help = "In `policy`, name the principals (account, role or service ARNs) in every Allow statement, or scope a `\"*\"` principal with a Condition such as `aws:SourceVpce`, `aws:PrincipalOrgID` or `aws:SourceArn`. Deny statements with `\"*\"` (for example denying `aws:SecureTransport` false) are fine.",
-        AbsentMeans = "`policy` absent means the bucket has no bucket policy, so nothing is granted through one: compliant.",
+        AbsentMeans = "`policy` absent means the bucket has no bucket policy, so nothing is granted through one: compliant. A Condition counts only when it tests a key that limits the caller or its origin (aws:SourceIp, aws:SourceVpc(e), aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalArn, aws:SourceAccount, aws:SourceArn, …); `aws:SecureTransport` or a date alone leaves the grant public.",
         Tags = ["s3", "public-access", "bucket-policy"],
     };
 
@@ -27,7 +27,7 @@ public sealed class S3BucketPolicyNotPublic : ResourcePolicy
         var secret = context.Resource["policy"]?.IsSecret == true;
         foreach (var statement in AccessPolicyDocument.Statements(context.Properties, "policy"))
         {
-            if (!statement.Allows || !statement.IsForEveryone || statement.HasCondition)
+            if (!statement.Allows || !statement.IsForEveryone || statement.RestrictsCaller)
             {
                 continue;
             }
@@ -35,7 +35,7 @@ public sealed class S3BucketPolicyNotPublic : ResourcePolicy
             // A secret document's Sid and actions are its content; name the statement by position only.
             var label = secret ? $"statement {statement.Index}" : statement.Label;
             var actions = secret || statement.Actions.Count == 0 ? string.Empty : $" {string.Join(", ", statement.Actions)}";
-            context.Report($"policy {label} allows{actions} to Principal \"*\" without a Condition: anyone, signed in or not, gets that access.");
+            context.Report($"policy {label} allows{actions} to Principal \"*\" {statement.DescribeConditions(secret)}: anyone, signed in or not, gets that access.");
         }
     }
 }

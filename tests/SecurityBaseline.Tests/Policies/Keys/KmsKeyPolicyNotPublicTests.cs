@@ -141,4 +141,22 @@ public class KmsKeyPolicyNotPublicTests
         var problem = Assert.Throws<PolicyConfigException>(() => PackConfiguration.Parse("""{"kms-key-policy-not-public":{"allowedPrincipals":["*"]}}""", [policy]));
         Assert.Contains("allowedPrincipals", problem.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AwsKey_WhenEveryoneIsLimitedToTheAccountThroughAService_ShouldPass()
+    {
+        var result = Fixtures.Evaluate(policy, "aws:kms/key:Key", """
+            {"description":"ebs key","policy":"{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"EbsInAccount\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"*\"},\"Action\":[\"kms:Decrypt\",\"kms:GenerateDataKey*\"],\"Resource\":\"*\",\"Condition\":{\"StringEquals\":{\"kms:CallerAccount\":\"123456789012\",\"kms:ViaService\":\"ec2.ap-northeast-1.amazonaws.com\"}}}]}"}
+            """);
+        Assert.Equal(Outcome.Pass, result.Outcome);
+    }
+
+    [Fact]
+    public void AwsKey_WhenEveryoneIsAllowedWithOnlyATransportCondition_ShouldFail()
+    {
+        var result = Fixtures.Evaluate(policy, "aws:kms/key:Key", """
+            {"description":"open key","policy":"{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"kms:Decrypt\",\"Resource\":\"*\",\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"true\"}}}]}"}
+            """);
+        Assert.Equal(Outcome.Fail, result.Outcome);
+    }
 }

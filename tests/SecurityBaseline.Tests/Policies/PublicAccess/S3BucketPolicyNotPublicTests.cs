@@ -105,4 +105,23 @@ public class S3BucketPolicyNotPublicTests
         Assert.Equal(Outcome.Fail, result.Outcome);
         Assert.Contains("fail closed", Assert.Single(result.Messages), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AwsBucketPolicy_WhenEveryoneIsAllowedWithOnlyATransportCondition_ShouldFail()
+    {
+        var result = Fixtures.Evaluate(policy, "aws:s3/bucketPolicy:BucketPolicy", """
+            {"bucket":"acme-data","policy":"{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"ReadOverTls\",\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::acme-data/*\",\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"true\"}}}]}"}
+            """);
+        Assert.Equal(Outcome.Fail, result.Outcome);
+        Assert.Contains("do not limit the caller (aws:SecureTransport)", Assert.Single(result.Messages), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AwsBucketPolicy_WhenEveryoneIsLimitedToTheCompanyVpcEndpoint_ShouldPass()
+    {
+        var result = Fixtures.Evaluate(policy, "aws:s3/bucketPolicy:BucketPolicy", """
+            {"bucket":"acme-data","policy":"{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::acme-data/*\",\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"true\"},\"StringEquals\":{\"aws:SourceVpce\":\"vpce-0a1b2c3d4e5f60718\"}}}]}"}
+            """);
+        Assert.Equal(Outcome.Pass, result.Outcome);
+    }
 }
