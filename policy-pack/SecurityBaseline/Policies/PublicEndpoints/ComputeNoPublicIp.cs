@@ -35,7 +35,7 @@ public sealed class ComputeNoPublicIp : ResourcePolicy
             AzureNic,
         ],
         Help = "Remove the public address: on EC2 set `associatePublicIpAddress: false` (launch templates: `networkInterfaces[].associatePublicIpAddress: \"false\"`) " +
-               "and do not attach an Elastic IP to an instance (`instance` / `instanceId`); on Azure remove `ipConfigurations[].publicIPAddress` (azure-native) " +
+               "and do not attach an Elastic IP to an instance or its network interface (`instance` / `instanceId`, `networkInterface` / `networkInterfaceId`); on Azure remove `ipConfigurations[].publicIPAddress` (azure-native) " +
                "or `ipConfigurations[].publicIpAddressId` (azure). Reach workloads through a load balancer, a bastion or a private endpoint instead.",
         AbsentMeans = "`associatePublicIpAddress` absent means the subnet's `mapPublicIpOnLaunch` decides (checked by subnet-no-public-ip-on-launch), so it passes here. " +
                       "Launch templates carry the flag as a string (\"true\"/\"false\"/\"\"): empty or absent passes the same way. " +
@@ -67,10 +67,13 @@ public sealed class ComputeNoPublicIp : ResourcePolicy
                 });
                 break;
             case AwsEip:
-                ReportWhenSet(context, "instance", "attaches this Elastic IP (a public address) to an EC2 instance.");
+                context.Guard(() => ReportWhenSet(context, "instance", "attaches this Elastic IP (a public address) to an EC2 instance."));
+                // An ENI is how an Elastic IP reaches an instance's second interface; a NAT gateway's address uses allocationId, not this.
+                context.Guard(() => ReportWhenSet(context, "networkInterface", "attaches this Elastic IP (a public address) to a network interface, and so to the instance that owns it."));
                 break;
             case AwsEipAssociation:
-                ReportWhenSet(context, "instanceId", "attaches an Elastic IP (a public address) to an EC2 instance.");
+                context.Guard(() => ReportWhenSet(context, "instanceId", "attaches an Elastic IP (a public address) to an EC2 instance."));
+                context.Guard(() => ReportWhenSet(context, "networkInterfaceId", "attaches an Elastic IP (a public address) to a network interface, and so to the instance that owns it."));
                 break;
             case AzureNativeNic:
                 IndexedItems.ForEach(context, "ipConfigurations", path =>

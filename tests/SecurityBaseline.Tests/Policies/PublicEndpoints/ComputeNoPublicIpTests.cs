@@ -191,4 +191,26 @@ public class ComputeNoPublicIpTests
         Assert.Equal(Outcome.NotApplicable, result.Outcome);
         Assert.Contains("ipConfigurations[0].publicIpAddressId", result.Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AwsEip_WhenAttachedToANetworkInterface_ShouldFail()
+    {
+        var result = Fixtures.Evaluate(policy, "aws:ec2/eip:Eip", """{"domain":"vpc","networkInterface":"eni-0a1b2c3d4e5f60718","associateWithPrivateIp":"10.40.10.25"}""");
+        Assert.Equal(Outcome.Fail, result.Outcome);
+        Assert.Contains("networkInterface is \"eni-0a1b2c3d4e5f60718\"", Assert.Single(result.Messages), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AwsEip_WhenOnlyAllocatedForANatGateway_ShouldPass()
+    {
+        var result = Fixtures.Evaluate(policy, "aws:ec2/eip:Eip", """{"domain":"vpc","tags":{"Name":"nat-a"}}""");
+        Assert.Equal(Outcome.Pass, result.Outcome);
+    }
+
+    [Fact]
+    public void AwsEipAssociation_WhenItTargetsANetworkInterface_ShouldFail()
+    {
+        var result = Fixtures.Evaluate(policy, "aws:ec2/eipAssociation:EipAssociation", """{"allocationId":"eipalloc-0a1b2c3d","networkInterfaceId":"eni-0a1b2c3d4e5f60718"}""");
+        Assert.Equal(Outcome.Fail, result.Outcome);
+    }
 }
