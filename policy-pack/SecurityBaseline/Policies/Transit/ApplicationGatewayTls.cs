@@ -17,7 +17,7 @@ public sealed class ApplicationGatewayTls : ResourcePolicy
         Section = 3,
         Severity = Severity.High,
         ResourceTypes = [NativeType, "azure:network/applicationGateway:ApplicationGateway"],
-        Help = "Route every `httpListeners[]` entry with `protocol: \"Http\"` only through request routing rules whose redirect configuration has `redirectType: \"Permanent\"` and a target listener with `protocol: \"Https\"` (or a `targetUrl` starting with https://). Set `sslPolicy: { policyType: \"Predefined\", policyName: \"AppGwSslPolicy20220101S\" }`, or `policyType: \"CustomV2\"` with `minProtocolVersion: \"TLSv1_2\"`.",
+        Help = "Route every `httpListeners[]` entry with `protocol: \"Http\"` only through request routing rules whose redirect configuration has `redirectType: \"Permanent\"` and a target listener with `protocol: \"Https\"` (or a `targetUrl` starting with https://). Layer-4 `listeners[]` (azure-native) use `protocol: \"Tls\"`, never `\"Tcp\"`. Set `sslPolicy: { policyType: \"Predefined\", policyName: \"AppGwSslPolicy20220101S\" }`, or `policyType: \"CustomV2\"` with `minProtocolVersion: \"TLSv1_2\"`.",
         AbsentMeans = "`sslPolicy` absent means the API's default policy: AppGwSslPolicy20220101 (TLS 1.2) for API versions 2023-02-01 and later, which both providers use (azure-native 3.28.0: 2024-05-01) — compliant. A Custom/CustomV2 policy without `minProtocolVersion` (and without disabling TLSv1_0 and TLSv1_1) allows TLS 1.0 — a violation. An SSL profile (`sslProfiles[].sslPolicy`) is judged the same way; a profile without `sslPolicy` keeps the gateway's. An HTTP listener no routing rule redirects to HTTPS is a violation.",
         Tags = ["azure", "application-gateway", "tls", "encryption-in-transit"],
     };
@@ -34,6 +34,15 @@ public sealed class ApplicationGatewayTls : ResourcePolicy
         // A listener's SSL profile carries its own policy, which replaces the gateway's for that listener.
         context.Each(context.Properties.ItemPaths("sslProfiles"), profile => CheckSslPolicy(context, shape, $"{profile}.sslPolicy"));
         CheckHttpListeners(context, shape);
+
+        // azure-native also has layer-4 `listeners[]` (TCP/TLS proxy); a Tcp one carries whatever the client sends in the clear.
+        context.Each(context.Properties.ItemPaths("listeners"), listener =>
+        {
+            if (string.Equals(context.Properties.GetString($"{listener}.protocol"), "Tcp", StringComparison.OrdinalIgnoreCase))
+            {
+                context.Report($"{listener} ({context.Properties.Show($"{listener}.name")}) has protocol \"Tcp\": a layer-4 listener must use \"Tls\".");
+            }
+        });
     }
 
     private static void CheckSslPolicy(ResourceContext context, Shape shape, string at)

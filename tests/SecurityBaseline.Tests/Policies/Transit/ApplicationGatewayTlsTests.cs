@@ -224,4 +224,25 @@ public class ApplicationGatewayTlsTests
         Assert.Equal(Outcome.NotApplicable, result.Outcome);
         Assert.Contains("redirectConfigurations[0].redirectType", result.Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AzureNativeGateway_WhenALayer4ListenerUsesTcp_ShouldFail()
+    {
+        var result = Fixtures.Evaluate(policy, "azure-native:network:ApplicationGateway", """
+            {"applicationGatewayName":"agw-prod","resourceGroupName":"rg-edge","location":"japaneast",
+             "listeners":[{"name":"sql-proxy","protocol":"Tcp","frontendPort":{"id":"$self/frontendPorts/p1433"}},{"name":"tls-proxy","protocol":"Tls","frontendPort":{"id":"$self/frontendPorts/p8443"}}]}
+            """);
+        Assert.Equal(Outcome.Fail, result.Outcome);
+        Assert.Contains("listeners[0] (\"sql-proxy\") has protocol \"Tcp\"", Assert.Single(result.Messages), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AzureNativeGateway_WhenLayer4ListenersUseTls_ShouldPass()
+    {
+        var result = Fixtures.Evaluate(policy, "azure-native:network:ApplicationGateway", """
+            {"applicationGatewayName":"agw-prod","resourceGroupName":"rg-edge","location":"japaneast",
+             "listeners":[{"name":"tls-proxy","protocol":"Tls","frontendPort":{"id":"$self/frontendPorts/p8443"}}]}
+            """);
+        Assert.Equal(Outcome.Pass, result.Outcome);
+    }
 }
