@@ -31,6 +31,7 @@ public static class PolicyIds
     public const string LoadBalancerListenerTls = "load-balancer-listener-tls";
     public const string LoadBalancerTlsPolicy = "load-balancer-tls-policy";
     public const string LoadBalancerListenerRuleTls = "load-balancer-listener-rule-tls";
+    public const string CloudFrontOriginHttps = "cloudfront-origin-https";
     public const string ClassicLoadBalancerTls = "classic-load-balancer-tls";
     public const string AzureStorageSecureTransfer = "azure-storage-secure-transfer";
     public const string WebAppHttpsOnly = "web-app-https-only";

@@ -15,5 +15,6 @@ internal static class TransitPolicies
         new WebAppHttpsOnly(),
         new ApplicationGatewayTls(),
         new CloudFrontViewerHttps(),
+        new CloudFrontOriginHttps(),
     ];
 }
