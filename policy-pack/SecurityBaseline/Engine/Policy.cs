@@ -10,7 +10,8 @@ public abstract class Policy
     /// <summary>Checks parameters beyond what the JSON schema can say (CIDR syntax, say); returns problems naming the property.</summary>
     public virtual IEnumerable<string> ValidateParameters(PolicyParameters parameters) => [];
 
-    public bool Covers(string type) => Descriptor.ResourceTypes.Contains(type, StringComparer.Ordinal);
+    /// <summary>True when the policy judges resources of <paramref name="type"/> (API-versioned azure-native tokens included).</summary>
+    public bool Covers(string type) => Descriptor.ResourceTypes.Contains(TypeToken.Canonical(type), StringComparer.Ordinal);
 }
 
 /// <summary>A policy that decides on one resource at a time (Pulumi's Analyze).</summary>

@@ -36,11 +36,13 @@ public sealed class PolicyEngine
     /// <summary>Resource policies on one resource's inputs (Pulumi's Analyze).</summary>
     public IReadOnlyList<Evaluation> AnalyzeResource(PulumiResource resource)
     {
-        if (!resourcePoliciesByType.TryGetValue(resource.Type, out var policies))
+        if (!resourcePoliciesByType.TryGetValue(TypeToken.Canonical(resource.Type), out var policies))
         {
             return [];
         }
 
+        // Policies branch on the type token, so they see the canonical one; reports keep the token the stack used.
+        var subject = Canonical(resource);
         var evaluations = new List<Evaluation>();
         foreach (var policy in policies)
         {
@@ -50,7 +52,7 @@ public sealed class PolicyEngine
                 continue;
             }
 
-            var context = new ResourceContext(resource, settings.Parameters);
+            var context = new ResourceContext(subject, settings.Parameters);
             var exception = Run(() => context.Guard(() => policy.Evaluate(context)));
             evaluations.AddRange(Conclude(policy.Descriptor, settings.Level, context, Reference(resource), exception));
         }
@@ -61,7 +63,7 @@ public sealed class PolicyEngine
     /// <summary>Stack policies over every resource of a stack (Pulumi's AnalyzeStack).</summary>
     public IReadOnlyList<Evaluation> AnalyzeStack(IEnumerable<PulumiResource> resources)
     {
-        var index = new StackIndex(resources);
+        var index = new StackIndex(resources.Select(Canonical));
         var evaluations = new List<Evaluation>();
         foreach (var policy in stackPolicies)
         {
@@ -100,12 +102,12 @@ public sealed class PolicyEngine
     public IReadOnlyList<(PolicyDescriptor Policy, IReadOnlyDictionary<string, PropertyValue>? Properties, string? Problem)> Remediate(PulumiResource resource)
     {
         var results = new List<(PolicyDescriptor, IReadOnlyDictionary<string, PropertyValue>?, string?)>();
-        if (!resourcePoliciesByType.TryGetValue(resource.Type, out var policies))
+        if (!resourcePoliciesByType.TryGetValue(TypeToken.Canonical(resource.Type), out var policies))
         {
             return results;
         }
 
-        var current = resource;
+        var current = Canonical(resource);
         foreach (var policy in policies)
         {
             var settings = Configuration.For(policy.Descriptor.Id);
@@ -202,6 +204,12 @@ public sealed class PolicyEngine
             _ => string.Empty,
         };
         return $"policy {policy.Id} failed to evaluate ({exception.GetType().Name}{where}); blocked until it can (fail closed)";
+    }
+
+    private static PulumiResource Canonical(PulumiResource resource)
+    {
+        var type = TypeToken.Canonical(resource.Type);
+        return type == resource.Type ? resource : resource with { Type = type };
     }
 
     private static ResourceRef Reference(PulumiResource resource) =>
