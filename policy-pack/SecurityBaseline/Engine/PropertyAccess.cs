@@ -139,6 +139,36 @@ public static class PropertyAccess
         return result;
     }
 
+    /// <summary>The paths of the non-null items at <paramref name="path"/> (`path[i]`); a single object standing for a one-item list is its own path.</summary>
+    /// <remarks>Full paths keep the unknown-value reasons and messages pointing at the exact item.</remarks>
+    public static IReadOnlyList<string> ItemPaths(this PropertyValue root, string path)
+    {
+        var value = root.Known(path);
+        if (value is null)
+        {
+            return [];
+        }
+
+        if (value.Kind != ValueKind.Array)
+        {
+            return [path];
+        }
+
+        var paths = new List<string>(value.Items.Count);
+        for (var i = 0; i < value.Items.Count; i++)
+        {
+            if (!value.Items[i].IsNull)
+            {
+                paths.Add(FormattableString.Invariant($"{path}[{i}]"));
+            }
+        }
+
+        return paths;
+    }
+
+    /// <summary>The value at <paramref name="path"/> for a message: "absent" when absent, "[secret]" for a secret, never a secret's value.</summary>
+    public static string Show(this PropertyValue root, string path) => root.Find(path)?.Describe() ?? "absent";
+
     private readonly record struct Segment(string? Name, int? Index);
 
     private static IEnumerable<Segment> Segments(string path)

@@ -49,7 +49,7 @@ public sealed class InstanceBlockDevicesEncrypted : ResourcePolicy
         // Guarded apart so an unknown root device does not hide an unencrypted data volume, nor the reverse.
         context.Guard(() =>
         {
-            var roots = Paths(root, "rootBlockDevice");
+            var roots = root.ItemPaths("rootBlockDevice");
             if (roots.Count == 0 && root.Known("launchTemplate") is null)
             {
                 context.Report("rootBlockDevice is absent: the root volume takes the AMI snapshot's encryption, unencrypted unless the account encrypts by default; set rootBlockDevice.encrypted: true.");
@@ -58,13 +58,13 @@ public sealed class InstanceBlockDevicesEncrypted : ResourcePolicy
             context.Each(roots, path => CheckFlag(context, path, root.Known($"{path}.encrypted"), root.GetBool($"{path}.encrypted")));
         });
         context.Guard(() =>
-            context.Each(Paths(root, "ebsBlockDevices"), path => CheckFlag(context, path, root.Known($"{path}.encrypted"), root.GetBool($"{path}.encrypted"))));
+            context.Each(root.ItemPaths("ebsBlockDevices"), path => CheckFlag(context, path, root.Known($"{path}.encrypted"), root.GetBool($"{path}.encrypted"))));
     }
 
     private static void EvaluateLaunchTemplate(ResourceContext context)
     {
         var root = context.Properties;
-        var mappings = Paths(root, "blockDeviceMappings");
+        var mappings = root.ItemPaths("blockDeviceMappings");
         if (mappings.Count == 0)
         {
             context.Report("blockDeviceMappings is absent: the volumes take the AMI snapshots' encryption, unencrypted unless the account encrypts by default; add a mapping with ebs.encrypted: \"true\".");
@@ -105,32 +105,5 @@ public sealed class InstanceBlockDevicesEncrypted : ResourcePolicy
         var owner = devicePath.EndsWith(".ebs", StringComparison.Ordinal) ? devicePath[..^4] : devicePath;
         var name = root.Find($"{owner}.deviceName");
         return name is { Kind: ValueKind.String, IsSecret: false } ? $" ({name.StringValue})" : string.Empty;
-    }
-
-    /// <summary>The paths of the objects at <paramref name="name"/>: the name itself for an object, `name[i]` for each item of a list.</summary>
-    private static List<string> Paths(PropertyValue root, string name)
-    {
-        var value = root.Known(name);
-        var paths = new List<string>();
-        if (value is null)
-        {
-            return paths;
-        }
-
-        if (value.Kind != ValueKind.Array)
-        {
-            paths.Add(name);
-            return paths;
-        }
-
-        for (var i = 0; i < value.Items.Count; i++)
-        {
-            if (!value.Items[i].IsNull)
-            {
-                paths.Add($"{name}[{i}]");
-            }
-        }
-
-        return paths;
     }
 }
