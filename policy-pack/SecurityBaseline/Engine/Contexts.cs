@@ -59,6 +59,19 @@ public sealed class ResourceContext(PulumiResource resource, PolicyParameters pa
 
     /// <summary>Records a violation by this resource.</summary>
     public void Report(string message) => AddViolation(null, message);
+
+    /// <summary>The resource's complete property bag with <paramref name="changes"/> applied: what a remediation returns.</summary>
+    /// <remarks>Every other property, secret-marked and `__`-prefixed ones included, is carried over untouched.</remarks>
+    public IReadOnlyDictionary<string, PropertyValue> PropertiesWith(params IEnumerable<(string Name, PropertyValue Value)> changes)
+    {
+        var properties = new Dictionary<string, PropertyValue>(Resource.Properties, StringComparer.Ordinal);
+        foreach (var (name, value) in changes)
+        {
+            properties[name] = value;
+        }
+
+        return properties;
+    }
 }
 
 /// <summary>The input of a stack policy: every resource, indexed, and the policy's parameters.</summary>

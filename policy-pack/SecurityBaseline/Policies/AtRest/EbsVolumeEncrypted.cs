@@ -47,9 +47,6 @@ public sealed class EbsVolumeEncrypted : ResourcePolicy
             return null;
         }
 
-        return new Dictionary<string, PropertyValue>(context.Resource.Properties, StringComparer.Ordinal)
-        {
-            ["encrypted"] = PropertyValue.True,
-        };
+        return context.PropertiesWith(("encrypted", PropertyValue.True));
     }
 }

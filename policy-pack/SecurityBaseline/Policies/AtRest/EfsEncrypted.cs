@@ -44,9 +44,6 @@ public sealed class EfsEncrypted : ResourcePolicy
             return null;
         }
 
-        return new Dictionary<string, PropertyValue>(context.Resource.Properties, StringComparer.Ordinal)
-        {
-            ["encrypted"] = PropertyValue.True,
-        };
+        return context.PropertiesWith(("encrypted", PropertyValue.True));
     }
 }

@@ -60,7 +60,7 @@ public sealed class KeyVaultRecoverable : ResourcePolicy
         {
             return context.Properties.GetBool("purgeProtectionEnabled") == true
                 ? null
-                : new Dictionary<string, PropertyValue>(context.Resource.Properties, StringComparer.Ordinal) { ["purgeProtectionEnabled"] = PropertyValue.True };
+                : context.PropertiesWith(("purgeProtectionEnabled", PropertyValue.True));
         }
 
         if (context.Resource.Properties.GetValueOrDefault("properties") is not { Kind: ValueKind.Object } vaultProperties)
@@ -78,10 +78,7 @@ public sealed class KeyVaultRecoverable : ResourcePolicy
             ["enableSoftDelete"] = PropertyValue.True,
             ["enablePurgeProtection"] = PropertyValue.True,
         };
-        return new Dictionary<string, PropertyValue>(context.Resource.Properties, StringComparer.Ordinal)
-        {
-            ["properties"] = PropertyValue.FromObject(fields, vaultProperties.IsSecret),
-        };
+        return context.PropertiesWith(("properties", PropertyValue.FromObject(fields, vaultProperties.IsSecret)));
     }
 
     private static string Describe(PropertyValue? value) => value is null ? "absent (off)" : value.Describe();

@@ -52,10 +52,7 @@ public sealed class KmsKeyRotation : ResourcePolicy
             return null;
         }
 
-        return new Dictionary<string, PropertyValue>(context.Resource.Properties, StringComparer.Ordinal)
-        {
-            ["enableKeyRotation"] = PropertyValue.True,
-        };
+        return context.PropertiesWith(("enableKeyRotation", PropertyValue.True));
     }
 
     /// <summary>KMS refuses automatic rotation for keys in a CloudHSM or external key store; the provider reads "" as no store.</summary>

@@ -45,12 +45,6 @@ public sealed class DefaultSecurityGroupClosed : ResourcePolicy
             return null;
         }
 
-        var fixedProperties = new Dictionary<string, PropertyValue>(context.Resource.Properties, StringComparer.Ordinal);
-        foreach (var list in RuleLists)
-        {
-            fixedProperties[list] = PropertyValue.FromArray([]);
-        }
-
-        return fixedProperties;
+        return context.PropertiesWith(RuleLists.Select(list => (list, PropertyValue.FromArray([]))));
     }
 }

@@ -58,10 +58,7 @@ public sealed class AzureStorageNoPublicBlobAccess : ResourcePolicy
             return null;
         }
 
-        return new Dictionary<string, PropertyValue>(context.Resource.Properties, StringComparer.Ordinal)
-        {
-            [property] = PropertyValue.False,
-        };
+        return context.PropertiesWith((property, PropertyValue.False));
     }
 
     /// <summary>The property that governs anonymous access on this account's shape, and its value (null when absent).</summary>

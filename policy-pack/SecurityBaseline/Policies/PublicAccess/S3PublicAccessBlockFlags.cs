@@ -39,12 +39,6 @@ public sealed class S3PublicAccessBlockFlags : ResourcePolicy
             return null;
         }
 
-        var properties = new Dictionary<string, PropertyValue>(context.Resource.Properties, StringComparer.Ordinal);
-        foreach (var flag in PublicAccessBlockSettings.Flags)
-        {
-            properties[flag] = PropertyValue.True;
-        }
-
-        return properties;
+        return context.PropertiesWith(PublicAccessBlockSettings.Flags.Select(flag => (flag, PropertyValue.True)));
     }
 }

@@ -92,10 +92,7 @@ public sealed class StorageFirewallDefaultDeny : ResourcePolicy
         }
 
         var fixedRuleSet = PropertyValue.FromObject(fields);
-        return new Dictionary<string, PropertyValue>(context.Resource.Properties, StringComparer.Ordinal)
-        {
-            ["networkRuleSet"] = ruleSet is { IsSecret: true } ? fixedRuleSet.AsSecret() : fixedRuleSet,
-        };
+        return context.PropertiesWith(("networkRuleSet", ruleSet is { IsSecret: true } ? fixedRuleSet.AsSecret() : fixedRuleSet));
     }
 
     /// <summary>Reports unless the default action of <paramref name="block"/> (the resource itself when null) is Deny.</summary>

@@ -76,18 +76,18 @@ public sealed class AzureStorageSecureTransfer : ResourcePolicy
             return null;
         }
 
-        var properties = new Dictionary<string, PropertyValue>(context.Resource.Properties, StringComparer.Ordinal);
+        var changes = new List<(string, PropertyValue)>();
         if (https is not { IsUnknown: true })
         {
-            properties["enableHttpsTrafficOnly"] = PropertyValue.FromBool(true, https?.IsSecret ?? false);
+            changes.Add(("enableHttpsTrafficOnly", PropertyValue.FromBool(true, https?.IsSecret ?? false)));
         }
 
         if (tlsWeak)
         {
-            properties["minimumTlsVersion"] = PropertyValue.FromString("TLS1_2", version?.IsSecret ?? false);
+            changes.Add(("minimumTlsVersion", PropertyValue.FromString("TLS1_2", version?.IsSecret ?? false)));
         }
 
-        return properties;
+        return context.PropertiesWith(changes);
     }
 
     private static void CheckHttpsOnly(ResourceContext context, string property)
