@@ -60,7 +60,8 @@ internal static class StructDecoder
             case Value.KindOneofCase.NumberValue:
                 return PropertyValue.FromNumber(value.NumberValue, secret);
             case Value.KindOneofCase.StringValue:
-                return DecodeString(value.StringValue, secret);
+                // `pulumi policy analyze --file` puts "[secret]" where it could not decrypt; like the file decoder, that is an unknown secret.
+                return PropertyDecoder.DecodeString(value.StringValue, secret);
             case Value.KindOneofCase.ListValue:
             {
                 var values = value.ListValue.Values;
@@ -79,18 +80,6 @@ internal static class StructDecoder
                 // An unset oneof is nothing Pulumi writes; guessing null could hide a property a policy must see.
                 throw new PropertyFormatException(Where(path), "value with no kind");
         }
-    }
-
-    private static PropertyValue DecodeString(string text, bool secret)
-    {
-        // `pulumi policy analyze --file` puts "[secret]" where it could not decrypt; like the file decoder, that is an unknown secret.
-        if (text == PulumiSignatures.RedactedSecretText)
-        {
-            return PropertyValue.RedactedSecret();
-        }
-
-        var unknownType = PulumiSignatures.UnknownTypeOf(text);
-        return unknownType is null ? PropertyValue.FromString(text, secret) : PropertyValue.Unknown(unknownType, secret);
     }
 
     private static PropertyValue DecodeObject(Struct value, string path, bool secret, int depth)

@@ -74,7 +74,8 @@ public static class PropertyDecoder
         }
     }
 
-    private static PropertyValue DecodeString(string text, bool secret)
+    /// <summary>A string as Pulumi means it: the preview's "[secret]", an unknown sentinel, or plain text (marked secret inside a secret).</summary>
+    public static PropertyValue DecodeString(string text, bool secret)
     {
         if (text == PulumiSignatures.RedactedSecretText)
         {
