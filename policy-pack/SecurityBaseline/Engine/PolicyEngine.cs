@@ -98,7 +98,7 @@ public sealed class PolicyEngine
         return new AnalysisResult(Sorted(evaluations));
     }
 
-    /// <summary>The fixed property bag from every remediate-level policy that applies, or null when none changed anything.</summary>
+    /// <summary>One entry per remediate-level policy that fixed the resource (its complete property bag) or failed (its problem); empty when none acted.</summary>
     public IReadOnlyList<(PolicyDescriptor Policy, IReadOnlyDictionary<string, PropertyValue>? Properties, string? Problem)> Remediate(PulumiResource resource)
     {
         var results = new List<(PolicyDescriptor, IReadOnlyDictionary<string, PropertyValue>?, string?)>();
