@@ -31,6 +31,9 @@ public sealed record PolicyDescriptor
     public string AbsentMeans { get; init; } = string.Empty;
     public IReadOnlyList<string> Tags { get; init; } = [];
 
+    /// <summary>The rows of a control's table (see <see cref="ControlPolicy"/>); empty for a policy decided by code alone.</summary>
+    public IReadOnlyList<Requirement> Requirements { get; init; } = [];
+
     public string SectionReference => CompanyPolicy.Reference(Section);
 
     /// <summary>The provider families (aws, azure, azure-native) the covered types belong to.</summary>

@@ -22,6 +22,7 @@ public static class PolicyIds
     public const string DatabaseNotPublic = "database-not-public";
     public const string StorageFirewallDefaultDeny = "storage-firewall-default-deny";
     public const string KeyVaultFirewallDefaultDeny = "key-vault-firewall-default-deny";
+    public const string ServiceNotPublic = "service-not-public";
 
     // (end of PublicEndpoints ids)
 
@@ -37,6 +38,8 @@ public static class PolicyIds
     public const string WebAppHttpsOnly = "web-app-https-only";
     public const string ApplicationGatewayTls = "application-gateway-tls";
     public const string CloudFrontViewerHttps = "cloudfront-viewer-https";
+    public const string TransitEncryptionEnabled = "transit-encryption-enabled";
+    public const string ServiceMinimumTlsVersion = "service-minimum-tls-version";
 
     // (end of Transit ids)
 
@@ -55,6 +58,7 @@ public static class PolicyIds
     public const string SnsTopicEncrypted = "sns-topic-encrypted";
     public const string LogGroupEncrypted = "log-group-encrypted";
     public const string AzureDiskEncrypted = "azure-disk-encrypted";
+    public const string DataEncryptedAtRest = "data-encrypted-at-rest";
 
     // (end of AtRest ids)
 

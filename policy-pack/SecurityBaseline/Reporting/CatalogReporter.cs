@@ -60,6 +60,35 @@ public static class CatalogReporter
             }
 
             writer.WriteEndArray();
+            if (p.Requirements.Count > 0)
+            {
+                writer.WriteStartArray("requirements");
+                foreach (var row in p.Requirements)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("resourceType", row.Type);
+                    if (row.Within is not null)
+                    {
+                        writer.WriteString("within", row.Within);
+                    }
+
+                    writer.WriteString("path", row.Path);
+                    writer.WriteString("requirement", row.Expect.Text);
+                    if (row.When is not null)
+                    {
+                        writer.WriteString("when", row.When.Describe());
+                    }
+
+                    writer.WriteBoolean("absentComplies", row.Absent.Complies);
+                    writer.WriteString("absentMeans", row.Absent.Means);
+                    writer.WriteString("problem", row.Problem);
+                    writer.WriteString("fix", row.Fix);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+            }
+
             writer.WriteEndObject();
         }
 
@@ -104,8 +133,20 @@ public static class CatalogReporter
             }
 
             writer.WriteLine($"- Fix: {p.Help}");
+            if (p.Requirements.Count > 0)
+            {
+                writer.WriteLine();
+                writer.WriteLine("| resource type | requirement | absent | what a violation exposes | fix |");
+                writer.WriteLine("|---|---|---|---|---|");
+                foreach (var row in p.Requirements)
+                {
+                    writer.WriteLine($"| `{row.Type}` | {Cell(row.Describe())} | {Cell(row.Absent.Describe())} | {Cell(row.Problem)} | {Cell(row.Fix)} |");
+                }
+            }
         }
     }
+
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
 
     private static string Compact(string json)
     {

@@ -63,16 +63,61 @@ public partial class CatalogMetaTests
     public void Policy_WhenDeclared_ShouldHaveItsTestFileCoveringEveryProviderFamily(string id)
     {
         var policy = Fixtures.PolicyById(id);
-        var testFile = Directory.GetFiles(Path.Combine(Fixtures.RepositoryRoot(), "tests", "SecurityBaseline.Tests", "Policies"), $"{policy.GetType().Name}Tests.cs", SearchOption.AllDirectories);
-        var text = File.ReadAllText(Assert.Single(testFile));
+        var folder = Path.Combine(Fixtures.RepositoryRoot(), "tests", "SecurityBaseline.Tests", "Policies");
+        var testFile = Assert.Single(Directory.GetFiles(folder, $"{policy.GetType().Name}Tests.cs", SearchOption.AllDirectories));
+
+        // A control's test class may be split by provider family into partial files named `<Policy>Tests.<Part>.cs`.
+        var parts = Directory.GetFiles(Path.GetDirectoryName(testFile)!, $"{policy.GetType().Name}Tests.*.cs");
+        var text = string.Concat(new[] { testFile }.Concat(parts).Select(File.ReadAllText));
         foreach (var family in policy.Descriptor.ProviderFamilies)
         {
             // Each family needs a compliant and a violating case: at least one Pass and one Fail assertion on a token of that family.
             Assert.Contains($"\"{family}:", text, StringComparison.Ordinal);
         }
 
-        Assert.Contains("Outcome.Pass", text, StringComparison.Ordinal);
-        Assert.Contains("Outcome.Fail", text, StringComparison.Ordinal);
+        // Hand-written tests assert outcomes; a control's row cases declare them with RowCases.Pass / RowCases.Fail.
+        Assert.True(text.Contains("Outcome.Pass", StringComparison.Ordinal) || text.Contains(".Pass(\"", StringComparison.Ordinal), $"{id}: no compliant case");
+        Assert.True(text.Contains("Outcome.Fail", StringComparison.Ordinal) || text.Contains(".Fail(\"", StringComparison.Ordinal), $"{id}: no violating case");
+    }
+
+    public static TheoryData<string> ControlIds()
+    {
+        var data = new TheoryData<string>();
+        foreach (var policy in PolicyCatalog.All.Where(p => p.Descriptor.Requirements.Count > 0))
+        {
+            data.Add(policy.Descriptor.Id);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ControlIds))]
+    public void Control_WhenItHasRows_ShouldHaveACompliantAndAViolatingCasePerRowType(string id)
+    {
+        var policy = Fixtures.PolicyById(id);
+        var rows = policy.Descriptor.Requirements;
+        Assert.All(rows, row =>
+        {
+            Assert.Contains(row.Type, policy.Descriptor.ResourceTypes);
+            Assert.Matches(TypeToken(), row.Type);
+            Assert.False(string.IsNullOrWhiteSpace(row.Path));
+            Assert.EndsWith(".", row.Problem, StringComparison.Ordinal);
+            Assert.EndsWith(".", row.Fix, StringComparison.Ordinal);
+            Assert.False(string.IsNullOrWhiteSpace(row.Absent.Means));
+        });
+
+        var testClass = typeof(CatalogMetaTests).Assembly.GetTypes().Single(t => t.Name == $"{policy.GetType().Name}Tests");
+        var cases = testClass.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(p => p.PropertyType == typeof(RowCases))
+            .SelectMany(p => (RowCases)p.GetValue(null)!)
+            .Select(c => (Type: (string)c[0], Outcome: (Outcome)c[1]))
+            .ToArray();
+        foreach (var type in rows.Select(r => r.Type).Distinct(StringComparer.Ordinal))
+        {
+            Assert.True(cases.Any(c => c.Type == type && c.Outcome == Outcome.Pass), $"{id}: no compliant case for {type}");
+            Assert.True(cases.Any(c => c.Type == type && c.Outcome == Outcome.Fail), $"{id}: no violating case for {type}");
+        }
     }
 
     [Fact]

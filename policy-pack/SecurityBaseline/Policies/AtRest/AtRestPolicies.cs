@@ -18,5 +18,6 @@ internal static class AtRestPolicies
         new SnsTopicEncrypted(),
         new LogGroupEncrypted(),
         new AzureDiskEncrypted(),
+        new DataEncryptedAtRest(),
     ];
 }

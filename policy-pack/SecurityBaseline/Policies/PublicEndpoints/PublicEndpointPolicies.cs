@@ -12,5 +12,6 @@ internal static class PublicEndpointPolicies
         new DatabaseNotPublic(),
         new StorageFirewallDefaultDeny(),
         new KeyVaultFirewallDefaultDeny(),
+        new ServiceNotPublic(),
     ];
 }

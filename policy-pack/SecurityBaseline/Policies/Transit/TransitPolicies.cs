@@ -16,5 +16,7 @@ internal static class TransitPolicies
         new ApplicationGatewayTls(),
         new CloudFrontViewerHttps(),
         new CloudFrontOriginHttps(),
+        new TransitEncryptionEnabled(),
+        new ServiceMinimumTlsVersion(),
     ];
 }

@@ -1,0 +1,8 @@
+using SecurityBaseline.Engine;
+
+namespace SecurityBaseline.Policies.AtRest;
+
+public sealed partial class DataEncryptedAtRest
+{
+    private static IEnumerable<Requirement> AzureRows => [];
+}
