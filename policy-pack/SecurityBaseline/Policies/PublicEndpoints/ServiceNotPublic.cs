@@ -30,7 +30,7 @@ public sealed partial class ServiceNotPublic : ControlPolicy
         },
     ];
 
-    private static readonly Requirement[] Rows = [.. CoreRows, .. AwsRows, .. AzureRows];
+    private static readonly Requirement[] Rows = [.. CoreRows, .. AwsRows, .. AwsServiceRows, .. AzureRows];
 
     public static readonly PolicyDescriptor Rule = new()
     {

@@ -20,7 +20,7 @@ public sealed partial class TransitEncryptionEnabled : ControlPolicy
         },
     ];
 
-    private static readonly Requirement[] Rows = [.. CoreRows, .. AwsRows, .. AzureRows];
+    private static readonly Requirement[] Rows = [.. CoreRows, .. AwsRows, .. AwsServiceRows, .. AzureRows];
 
     public static readonly PolicyDescriptor Rule = new()
     {
