@@ -50,6 +50,7 @@ public static class PolicyIds
     public const string S3BucketEncryption = "s3-bucket-encryption";
     public const string S3BucketEncryptionConfigured = "s3-bucket-encryption-configured";
     public const string EbsVolumeEncrypted = "ebs-volume-encrypted";
+    public const string EbsVolumeDefaultEncryption = "ebs-volume-default-encryption";
     public const string InstanceBlockDevicesEncrypted = "instance-block-devices-encrypted";
     public const string RdsStorageEncrypted = "rds-storage-encrypted";
     public const string EfsEncrypted = "efs-encrypted";

@@ -10,6 +10,7 @@ internal static class AtRestPolicies
         new S3BucketEncryption(),
         new S3BucketEncryptionConfigured(),
         new EbsVolumeEncrypted(),
+        new EbsVolumeDefaultEncryption(),
         new InstanceBlockDevicesEncrypted(),
         new RdsStorageEncrypted(),
         new EfsEncrypted(),

@@ -17,8 +17,9 @@ public sealed class EbsVolumeEncrypted : ResourcePolicy
         ResourceTypes = ["aws:ebs/volume:Volume"],
         Help = "Set `encrypted: true` on the volume, with `kmsKeyId` set to the company's KMS key ARN (otherwise EBS uses the AWS-managed key alias/aws/ebs). "
             + "Encryption is fixed at creation: turning it on for an existing volume replaces the volume, so migrate its data through a snapshot first.",
-        AbsentMeans = "`encrypted` absent means false: the provider sends no encryption flag and the volume is unencrypted unless the account has EBS encryption by default on, "
-            + "which a resource policy cannot see, so absent is a violation. A volume restored from an encrypted snapshot is encrypted either way; `encrypted: true` states it.",
+        AbsentMeans = "`encrypted` absent: the provider sends no encryption flag and the volume is unencrypted unless the account has EBS encryption by default on, "
+            + "which one resource cannot show, so this policy reports not applicable and the stack policy ebs-volume-default-encryption decides (it passes only when the stack turns EBS encryption by default on). "
+            + "`encrypted: false` is a violation here.",
         Tags = ["ebs", "encryption"],
     };
 
@@ -32,11 +33,16 @@ public sealed class EbsVolumeEncrypted : ResourcePolicy
             return;
         }
 
+        if (encrypted is null)
+        {
+            // Without the flag AWS encrypts the volume only when the account has EBS encryption by default on: a fact of the stack, not of the volume.
+            context.NotApplicable($"encrypted is absent: the volume is encrypted only under EBS encryption by default, which {PolicyIds.EbsVolumeDefaultEncryption} checks across the stack");
+            return;
+        }
+
         var snapshot = context.Properties.Known("snapshotId");
         var origin = snapshot is null ? string.Empty : $" (restored from snapshotId {snapshot.Describe()}, whose encryption the policy cannot see)";
-        context.Report(encrypted is null
-            ? $"encrypted is absent, which means false: the volume is stored unencrypted{origin}."
-            : $"encrypted is {encrypted.Describe()}: the volume is stored unencrypted{origin}.");
+        context.Report($"encrypted is {encrypted.Describe()}: the volume is stored unencrypted{origin}.");
     }
 
     /// <remarks>Only the flag changes; on an existing volume Pulumi then replaces the volume, as it would for the hand-written fix.</remarks>

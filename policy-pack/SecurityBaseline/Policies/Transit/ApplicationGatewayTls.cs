@@ -3,7 +3,7 @@ using SecurityBaseline.Model;
 
 namespace SecurityBaseline.Policies.Transit;
 
-/// <summary>§3: Application Gateways serve HTTPS with TLS 1.2+; an HTTP listener only redirects permanently to HTTPS.</summary>
+/// <summary>§3: Application Gateways serve HTTPS with TLS 1.2+; an HTTP listener only redirects to HTTPS.</summary>
 public sealed class ApplicationGatewayTls : ResourcePolicy
 {
     private const string NativeType = "azure-native:network:ApplicationGateway";
@@ -12,13 +12,13 @@ public sealed class ApplicationGatewayTls : ResourcePolicy
     {
         Id = PolicyIds.ApplicationGatewayTls,
         Title = "Application Gateways use HTTPS with TLS 1.2",
-        Description = "Application Gateway HTTP listeners must only redirect permanently to an HTTPS listener, and the gateway's SSL policy and every SSL profile's policy must require TLS 1.2 or newer.",
+        Description = "Application Gateway HTTP listeners must only redirect to an HTTPS listener or https:// URL, and the gateway's SSL policy and every SSL profile's policy must require TLS 1.2 or newer.",
         Message = "The Application Gateway serves plain HTTP or allows TLS older than 1.2.",
         Section = 3,
         Severity = Severity.High,
         ResourceTypes = [NativeType, "azure:network/applicationGateway:ApplicationGateway"],
-        Help = "Route every `httpListeners[]` entry with `protocol: \"Http\"` only through request routing rules whose redirect configuration has `redirectType: \"Permanent\"` and a target listener with `protocol: \"Https\"` (or a `targetUrl` starting with https://). Layer-4 `listeners[]` (azure-native) use `protocol: \"Tls\"`, never `\"Tcp\"`. Set `sslPolicy: { policyType: \"Predefined\", policyName: \"AppGwSslPolicy20220101S\" }`, or `policyType: \"CustomV2\"` with `minProtocolVersion: \"TLSv1_2\"`.",
-        AbsentMeans = "`sslPolicy` absent means the API's default policy: AppGwSslPolicy20220101 (TLS 1.2) for API versions 2023-02-01 and later, which both providers use (azure-native 3.28.0: 2024-05-01) — compliant. A Custom/CustomV2 policy without `minProtocolVersion` (and without disabling TLSv1_0 and TLSv1_1) allows TLS 1.0 — a violation. An SSL profile (`sslProfiles[].sslPolicy`) is judged the same way; a profile without `sslPolicy` keeps the gateway's. An HTTP listener no routing rule redirects to HTTPS is a violation.",
+        Help = "Route every `httpListeners[]` entry with `protocol: \"Http\"` only through request routing rules whose redirect configuration (of the rule, or for a path-based rule of its URL path map's default and every path rule) has a target listener with `protocol: \"Https\"` (or a `targetUrl` starting with https://); `redirectType: \"Permanent\"` is preferred, but every redirect type sends the client to HTTPS before any content. Layer-4 `listeners[]` (azure-native) use `protocol: \"Tls\"`, never `\"Tcp\"`. Set `sslPolicy: { policyType: \"Predefined\", policyName: \"AppGwSslPolicy20220101S\" }`, or `policyType: \"CustomV2\"` with `minProtocolVersion: \"TLSv1_2\"`.",
+        AbsentMeans = "`sslPolicy` absent means the API's default policy: AppGwSslPolicy20220101 (TLS 1.2) for API versions 2023-02-01 and later, which both providers use (azure-native 3.28.0: 2024-05-01) — compliant. A Custom/CustomV2 policy without `minProtocolVersion` (and without disabling TLSv1_0 and TLSv1_1) allows TLS 1.0 — a violation. An SSL profile (`sslProfiles[].sslPolicy`) is judged the same way; a profile without `sslPolicy` keeps the gateway's. An HTTP listener no routing rule redirects to HTTPS is a violation; a path-based rule counts as a redirect only when its URL path map's default and every path rule redirect to HTTPS.",
         Tags = ["azure", "application-gateway", "tls", "encryption-in-transit"],
     };
 
@@ -121,26 +121,61 @@ public sealed class ApplicationGatewayTls : ResourcePolicy
             .Where(rule => Names(properties.GetString($"{rule}.{shape.RuleListener}"), shape, listener))
             .ToList();
 
-    /// <summary>Why the routing rule is not a permanent redirect to HTTPS, or null when it is.</summary>
+    /// <summary>Why the routing rule does not send all of its traffic to HTTPS, or null when it does.</summary>
+    /// <remarks>A basic rule redirects or forwards as a whole; a path-based rule does so through its URL path map's default and every path rule.</remarks>
     private static string? RedirectProblem(PropertyValue properties, Shape shape, string rule)
     {
-        var reference = properties.GetString($"{rule}.{shape.RuleRedirect}");
-        if (reference is null)
+        var pathMapReference = properties.GetString($"{rule}.{shape.RuleUrlPathMap}");
+        if (pathMapReference is null)
         {
-            return "forwards it to a backend instead of redirecting to HTTPS";
+            var reference = properties.GetString($"{rule}.{shape.RuleRedirect}");
+            return reference is null
+                ? "forwards it to a backend instead of redirecting to HTTPS"
+                : RedirectConfigurationProblem(properties, shape, $"{rule}.{shape.RuleRedirect}", reference);
         }
 
+        var pathMapName = shape.NameOf(pathMapReference);
+        var pathMap = properties.ItemPaths("urlPathMaps")
+            .FirstOrDefault(m => string.Equals(properties.GetString($"{m}.name"), pathMapName, StringComparison.OrdinalIgnoreCase));
+        if (pathMap is null)
+        {
+            return $"names {rule}.{shape.RuleUrlPathMap} {properties.Show($"{rule}.{shape.RuleUrlPathMap}")}, which is not in urlPathMaps";
+        }
+
+        var defaultRedirect = properties.GetString($"{pathMap}.{shape.MapDefaultRedirect}");
+        var problem = defaultRedirect is null
+            ? $"routes it through {pathMap}, whose default forwards to a backend instead of redirecting to HTTPS"
+            : RedirectConfigurationProblem(properties, shape, $"{pathMap}.{shape.MapDefaultRedirect}", defaultRedirect);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        foreach (var pathRule in properties.ItemPaths($"{pathMap}.pathRules"))
+        {
+            var redirect = properties.GetString($"{pathRule}.{shape.PathRuleRedirect}");
+            problem = redirect is null
+                ? $"routes it through {pathRule}, which forwards to a backend instead of redirecting to HTTPS"
+                : RedirectConfigurationProblem(properties, shape, $"{pathRule}.{shape.PathRuleRedirect}", redirect);
+            if (problem is not null)
+            {
+                return problem;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Why the redirect configuration named at <paramref name="at"/> does not lead to HTTPS, or null when it does.</summary>
+    /// <remarks>Every redirect type (Permanent, Found, SeeOther, Temporary) sends the client away before any content is served: the target decides.</remarks>
+    private static string? RedirectConfigurationProblem(PropertyValue properties, Shape shape, string at, string reference)
+    {
         var redirectName = shape.NameOf(reference);
         var redirect = properties.ItemPaths("redirectConfigurations")
             .FirstOrDefault(r => string.Equals(properties.GetString($"{r}.name"), redirectName, StringComparison.OrdinalIgnoreCase));
         if (redirect is null)
         {
-            return $"names {rule}.{shape.RuleRedirect} {properties.Show($"{rule}.{shape.RuleRedirect}")}, which is not in redirectConfigurations";
-        }
-
-        if (!string.Equals(properties.GetString($"{redirect}.redirectType"), "Permanent", StringComparison.OrdinalIgnoreCase))
-        {
-            return $"redirects with {redirect}.redirectType {properties.Show($"{redirect}.redirectType")}, not Permanent";
+            return $"names {at} {properties.Show(at)}, which is not in redirectConfigurations";
         }
 
         var targetUrl = properties.GetString($"{redirect}.targetUrl");
@@ -172,8 +207,23 @@ public sealed class ApplicationGatewayTls : ResourcePolicy
     /// <remarks>azure-native links sub-resources by id (`…/httpListeners/name`, or `$self/httpListeners/name`); classic by name.</remarks>
     private sealed record Shape(string RuleListener, string RuleRedirect, string RedirectTarget, string DisabledProtocols, bool ById)
     {
-        public static Shape Native { get; } = new("httpListener.id", "redirectConfiguration.id", "targetListener.id", "disabledSslProtocols", ById: true);
-        public static Shape Classic { get; } = new("httpListenerName", "redirectConfigurationName", "targetListenerName", "disabledProtocols", ById: false);
+        public static Shape Native { get; } = new("httpListener.id", "redirectConfiguration.id", "targetListener.id", "disabledSslProtocols", ById: true)
+        {
+            RuleUrlPathMap = "urlPathMap.id",
+            MapDefaultRedirect = "defaultRedirectConfiguration.id",
+            PathRuleRedirect = "redirectConfiguration.id",
+        };
+
+        public static Shape Classic { get; } = new("httpListenerName", "redirectConfigurationName", "targetListenerName", "disabledProtocols", ById: false)
+        {
+            RuleUrlPathMap = "urlPathMapName",
+            MapDefaultRedirect = "defaultRedirectConfigurationName",
+            PathRuleRedirect = "redirectConfigurationName",
+        };
+
+        public required string RuleUrlPathMap { get; init; }
+        public required string MapDefaultRedirect { get; init; }
+        public required string PathRuleRedirect { get; init; }
 
         public string NameOf(string reference) => ById ? PropertyPaths.LastSegment(reference) : reference;
     }

@@ -20,18 +20,18 @@ public sealed class LoadBalancerListenerTls : ResourcePolicy
               "plaintextPassthroughPorts": {
                 "type": "array",
                 "items": { "type": "integer", "minimum": 1, "maximum": 65535 },
-                "description": "Listener ports where a TCP/UDP/TCP_UDP/TCP_QUIC/GENEVE listener is allowed because TLS passes through it end-to-end to the targets (Gateway Load Balancers use 6081).",
+                "description": "Listener ports where a TCP/UDP/TCP_UDP/TCP_QUIC listener is allowed because TLS passes through it end-to-end to the targets.",
                 "default": []
               }
             }
             """,
         Help = "Set `protocol: \"HTTPS\"` (ALB) or `protocol: \"TLS\"` (NLB) with a `certificateArn` and `sslPolicy`. Keep a `protocol: \"HTTP\"` listener only when every `defaultActions[]` entry is `{ type: \"redirect\", redirect: { protocol: \"HTTPS\", port: \"443\", statusCode: \"HTTP_301\" } }`. A TCP listener that carries TLS end-to-end must have its port listed in `plaintextPassthroughPorts`.",
-        AbsentMeans = "`protocol` absent means HTTP (the provider's default for Application Load Balancers) — a violation unless it only redirects to HTTPS; with `port` also absent the listener is a Gateway Load Balancer's GENEVE listener on 6081. `defaultActions[].redirect.protocol` absent means `#{protocol}`, i.e. it stays HTTP — a violation. QUIC listeners pass: QUIC always runs TLS 1.3.",
+        AbsentMeans = "`protocol` absent means HTTP (the provider's default for Application Load Balancers) — a violation unless it only redirects to HTTPS; with `port` also absent the listener is a Gateway Load Balancer's GENEVE listener on 6081, which is not applicable (it forwards packets to appliances and can never carry TLS). `defaultActions[].redirect.protocol` absent means `#{protocol}`, i.e. it stays HTTP — a violation. QUIC listeners pass: QUIC always runs TLS 1.3.",
         Tags = ["load-balancer", "tls", "encryption-in-transit"],
     };
 
     private static readonly HashSet<string> Encrypted = new(["HTTPS", "TLS", "QUIC"], StringComparer.Ordinal);
-    private static readonly HashSet<string> Layer4Plaintext = new(["TCP", "UDP", "TCP_UDP", "TCP_QUIC", "GENEVE"], StringComparer.Ordinal);
+    private static readonly HashSet<string> Layer4Plaintext = new(["TCP", "UDP", "TCP_UDP", "TCP_QUIC"], StringComparer.Ordinal);
 
     public override PolicyDescriptor Descriptor => Rule;
 
@@ -45,6 +45,13 @@ public sealed class LoadBalancerListenerTls : ResourcePolicy
         }
 
         var shown = LoadBalancerListeners.DescribeProtocol(properties, protocol);
+        if (protocol == "GENEVE")
+        {
+            // A Gateway Load Balancer hands whole IP packets to inspection appliances: there is no TLS it could terminate.
+            context.NotApplicable($"protocol {shown} is a Gateway Load Balancer listener, which forwards packets to appliances and can never terminate TLS");
+            return;
+        }
+
         if (protocol == "HTTP")
         {
             if (properties.ItemPaths("defaultActions").Count == 0)

@@ -34,7 +34,18 @@ public sealed class LoadBalancerTlsPolicy : ResourcePolicy
                   "ELBSecurityPolicy-TLS-1-2-Ext-2018-06",
                   "ELBSecurityPolicy-FS-1-2-2019-08",
                   "ELBSecurityPolicy-FS-1-2-Res-2019-08",
-                  "ELBSecurityPolicy-FS-1-2-Res-2020-10"
+                  "ELBSecurityPolicy-FS-1-2-Res-2020-10",
+                  "ELBSecurityPolicy-TLS13-1-2-PQ-2025-09",
+                  "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09",
+                  "ELBSecurityPolicy-TLS13-1-2-Ext1-PQ-2025-09",
+                  "ELBSecurityPolicy-TLS13-1-2-Ext2-PQ-2025-09",
+                  "ELBSecurityPolicy-TLS13-1-3-PQ-2025-09",
+                  "ELBSecurityPolicy-TLS13-1-2-FIPS-PQ-2025-09",
+                  "ELBSecurityPolicy-TLS13-1-2-Res-FIPS-PQ-2025-09",
+                  "ELBSecurityPolicy-TLS13-1-2-Ext0-FIPS-PQ-2025-09",
+                  "ELBSecurityPolicy-TLS13-1-2-Ext1-FIPS-PQ-2025-09",
+                  "ELBSecurityPolicy-TLS13-1-2-Ext2-FIPS-PQ-2025-09",
+                  "ELBSecurityPolicy-TLS13-1-3-FIPS-PQ-2025-09"
                 ]
               }
             }
@@ -65,9 +76,31 @@ public sealed class LoadBalancerTlsPolicy : ResourcePolicy
             return;
         }
 
-        if (!context.Parameters.GetStrings("allowedSslPolicies").Contains(policy, StringComparer.Ordinal))
+        if (context.Parameters.GetStrings("allowedSslPolicies").Contains(policy, StringComparer.Ordinal))
         {
-            context.Report($"sslPolicy {properties.Show("sslPolicy")} on a listener with protocol {shown} is not one of allowedSslPolicies (TLS 1.2+ ELB security policies).");
+            return;
         }
+
+        // Only name the weakness when the policy is known to accept old versions: an unlisted policy may be a newer TLS 1.2+ one.
+        var reason = AcceptsOldTls.Contains(policy)
+            ? "it accepts TLS 1.0 or 1.1"
+            : "the pack does not know which TLS versions it negotiates; if it accepts only TLS 1.2 or newer, add it to allowedSslPolicies";
+        context.Report($"sslPolicy {properties.Show("sslPolicy")} on a listener with protocol {shown} is not one of allowedSslPolicies: {reason}.");
     }
+
+    /// <summary>ELB security policies that still negotiate TLS 1.0 or 1.1 (AWS's published protocol tables).</summary>
+    private static readonly HashSet<string> AcceptsOldTls = new(
+        [
+            "ELBSecurityPolicy-2016-08",
+            "ELBSecurityPolicy-2015-05",
+            "ELBSecurityPolicy-TLS-1-0-2015-04",
+            "ELBSecurityPolicy-TLS-1-1-2017-01",
+            "ELBSecurityPolicy-FS-2018-06",
+            "ELBSecurityPolicy-FS-1-1-2019-08",
+            "ELBSecurityPolicy-TLS13-1-0-2021-06",
+            "ELBSecurityPolicy-TLS13-1-1-2021-06",
+            "ELBSecurityPolicy-TLS13-1-0-FIPS-2023-04",
+            "ELBSecurityPolicy-TLS13-1-1-FIPS-2023-04",
+        ],
+        StringComparer.Ordinal);
 }

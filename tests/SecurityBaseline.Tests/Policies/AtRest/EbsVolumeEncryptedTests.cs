@@ -26,17 +26,17 @@ public class EbsVolumeEncryptedTests
     }
 
     [Fact]
-    public void AwsVolume_WhenEncryptedAbsent_ShouldFail()
+    public void AwsVolume_WhenEncryptedAbsent_ShouldLeaveTheVerdictToTheStackPolicy()
     {
         var result = Fixtures.Evaluate(policy, Volume, """{"availabilityZone":"eu-central-1a","size":100,"type":"gp3"}""");
-        Assert.Equal(Outcome.Fail, result.Outcome);
-        Assert.Contains("encrypted is absent", Assert.Single(result.Messages), StringComparison.Ordinal);
+        Assert.Equal(Outcome.NotApplicable, result.Outcome);
+        Assert.Contains("ebs-volume-default-encryption", result.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void AwsVolume_WhenRestoredFromSnapshotWithoutFlag_ShouldFailNamingTheSnapshot()
+    public void AwsVolume_WhenRestoredFromSnapshotWithEncryptionOff_ShouldFailNamingTheSnapshot()
     {
-        var result = Fixtures.Evaluate(policy, Volume, """{"availabilityZone":"eu-central-1a","snapshotId":"snap-0a1b2c3d4e5f67890"}""");
+        var result = Fixtures.Evaluate(policy, Volume, """{"availabilityZone":"eu-central-1a","snapshotId":"snap-0a1b2c3d4e5f67890","encrypted":false}""");
         Assert.Equal(Outcome.Fail, result.Outcome);
         Assert.Contains("snap-0a1b2c3d4e5f67890", Assert.Single(result.Messages), StringComparison.Ordinal);
     }

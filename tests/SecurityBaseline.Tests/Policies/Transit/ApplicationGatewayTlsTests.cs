@@ -53,15 +53,41 @@ public class ApplicationGatewayTlsTests
         Assert.Equal(Outcome.Pass, result.Outcome);
     }
 
-    [Fact]
-    public void AzureNativeGateway_WhenRedirectIsTemporary_ShouldFail()
+    [Theory]
+    [InlineData("Temporary")]
+    [InlineData("Found")]
+    [InlineData("SeeOther")]
+    public void AzureNativeGateway_WhenRedirectToHttpsIsNotPermanent_ShouldPassAsEveryRedirectTypeLeavesPlainHttp(string redirectType)
     {
-        var result = Fixtures.Evaluate(policy, NativeGateway, Native(redirectType: "Temporary"));
+        var result = Fixtures.Evaluate(policy, NativeGateway, Native(redirectType: redirectType));
+        Assert.Equal(Outcome.Pass, result.Outcome);
+    }
+
+    private static string NativePathBased(string pathRuleAction) =>
+        Native(rules: HttpsRule + "," + $$"""{"name":"http-paths","ruleType":"PathBasedRouting","priority":200,"httpListener":{"id":"{{Gateway}}/httpListeners/web-http"},"urlPathMap":{"id":"{{Gateway}}/urlPathMaps/http-paths"} }""")
+            .Replace("\"requestRoutingRules\":", $$"""
+                "urlPathMaps":[{"name":"http-paths","defaultRedirectConfiguration":{"id":"{{Gateway}}/redirectConfigurations/http-to-https"},
+                  "pathRules":[{"name":"api","paths":["/api/*"],{{pathRuleAction}} }]}],
+                "requestRoutingRules":
+                """, StringComparison.Ordinal);
+
+    [Fact]
+    public void AzureNativeGateway_WhenPathBasedRuleRedirectsEveryPathToHttps_ShouldPass()
+    {
+        var result = Fixtures.Evaluate(policy, NativeGateway, NativePathBased($$"""
+            "redirectConfiguration":{"id":"{{Gateway}}/redirectConfigurations/http-to-https"}
+            """));
+        Assert.Equal(Outcome.Pass, result.Outcome);
+    }
+
+    [Fact]
+    public void AzureNativeGateway_WhenOnePathOfAPathBasedRuleForwardsPlainHttp_ShouldFailNamingThePathRule()
+    {
+        var result = Fixtures.Evaluate(policy, NativeGateway, NativePathBased($$"""
+            "backendAddressPool":{"id":"{{Gateway}}/backendAddressPools/app"},"backendHttpSettings":{"id":"{{Gateway}}/backendHttpSettingsCollection/app-http"}
+            """));
         Assert.Equal(Outcome.Fail, result.Outcome);
-        Assert.Equal(EnforcementLevel.Mandatory, result.Level);
-        var message = Assert.Single(result.Messages);
-        Assert.Contains("httpListeners[1] (\"web-http\")", message, StringComparison.Ordinal);
-        Assert.Contains("redirectType \"Temporary\"", message, StringComparison.Ordinal);
+        Assert.Contains("urlPathMaps[0].pathRules[0], which forwards to a backend", Assert.Single(result.Messages), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -180,6 +206,34 @@ public class ApplicationGatewayTlsTests
     }
 
     [Fact]
+    public void AzureClassicGateway_WhenPathBasedRuleRedirectsTemporarilyEverywhere_ShouldPass()
+    {
+        var inputs = Classic(redirectType: "Temporary", httpRule: "\"urlPathMapName\":\"http-paths\"")
+            .Replace("\"requestRoutingRules\":", """
+                "urlPathMaps":[{"name":"http-paths","defaultRedirectConfigurationName":"http-to-https",
+                  "pathRules":[{"name":"api","paths":["/api/*"],"redirectConfigurationName":"http-to-https"}]}],
+                "requestRoutingRules":
+                """, StringComparison.Ordinal)
+            .Replace("\"ruleType\":\"Basic\",\"priority\":200", "\"ruleType\":\"PathBasedRouting\",\"priority\":200", StringComparison.Ordinal);
+        var result = Fixtures.Evaluate(policy, ClassicGateway, inputs);
+        Assert.Equal(Outcome.Pass, result.Outcome);
+    }
+
+    [Fact]
+    public void AzureClassicGateway_WhenPathBasedRuleDefaultForwards_ShouldFail()
+    {
+        var inputs = Classic(httpRule: "\"urlPathMapName\":\"http-paths\"")
+            .Replace("\"requestRoutingRules\":", """
+                "urlPathMaps":[{"name":"http-paths","defaultBackendAddressPoolName":"app","defaultBackendHttpSettingsName":"app-http",
+                  "pathRules":[{"name":"api","paths":["/api/*"],"redirectConfigurationName":"http-to-https"}]}],
+                "requestRoutingRules":
+                """, StringComparison.Ordinal);
+        var result = Fixtures.Evaluate(policy, ClassicGateway, inputs);
+        Assert.Equal(Outcome.Fail, result.Outcome);
+        Assert.Contains("whose default forwards to a backend", Assert.Single(result.Messages), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AzureClassicGateway_WhenRedirectNamesAMissingConfiguration_ShouldFail()
     {
         var result = Fixtures.Evaluate(policy, ClassicGateway, Classic(httpRule: "\"redirectConfigurationName\":\"to-somewhere\""));
@@ -218,11 +272,11 @@ public class ApplicationGatewayTlsTests
     }
 
     [Fact]
-    public void AzureClassicGateway_WhenRedirectTypeUnknown_ShouldBeNotApplicableWithReason()
+    public void AzureClassicGateway_WhenRedirectTargetUnknown_ShouldBeNotApplicableWithReason()
     {
-        var result = Fixtures.Evaluate(policy, ClassicGateway, Classic(redirectType: "04da6b54-80e4-46f7-96ec-b56ff0331ba9"));
+        var result = Fixtures.Evaluate(policy, ClassicGateway, Classic(target: "\"targetListenerName\":\"04da6b54-80e4-46f7-96ec-b56ff0331ba9\""));
         Assert.Equal(Outcome.NotApplicable, result.Outcome);
-        Assert.Contains("redirectConfigurations[0].redirectType", result.Reason, StringComparison.Ordinal);
+        Assert.Contains("redirectConfigurations[0].targetListenerName", result.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

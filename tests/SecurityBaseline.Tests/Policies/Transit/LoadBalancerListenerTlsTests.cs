@@ -135,17 +135,14 @@ public class LoadBalancerListenerTlsTests
         Assert.Contains("port 80", Assert.Single(result.Messages), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void AwsListener_WhenGatewayLoadBalancerListener_ShouldFailUnlessGenevePortIsListed()
+    [Theory]
+    [InlineData("")]
+    [InlineData("\"protocol\":\"GENEVE\",\"port\":6081,")]
+    public void AwsListener_WhenGatewayLoadBalancerListener_ShouldBeNotApplicableAsGeneveNeverCarriesTls(string protocol)
     {
-        var inputs = $$"""{"loadBalancerArn":"{{LoadBalancerArn}}","defaultActions":[{"type":"forward","targetGroupArn":"{{TargetGroupArn}}"}]}""";
-
-        var unlisted = Fixtures.Evaluate(policy, LbListener, inputs);
-        var listed = Fixtures.Evaluate(policy, LbListener, inputs, """{"load-balancer-listener-tls":{"plaintextPassthroughPorts":[6081]}}""");
-
-        Assert.Equal(Outcome.Fail, unlisted.Outcome);
-        Assert.Contains("6081", Assert.Single(unlisted.Messages), StringComparison.Ordinal);
-        Assert.Equal(Outcome.Pass, listed.Outcome);
+        var result = Fixtures.Evaluate(policy, LbListener, $$"""{"loadBalancerArn":"{{LoadBalancerArn}}",{{protocol}}"defaultActions":[{"type":"forward","targetGroupArn":"{{TargetGroupArn}}"}]}""");
+        Assert.Equal(Outcome.NotApplicable, result.Outcome);
+        Assert.Contains("Gateway Load Balancer", result.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -104,4 +104,32 @@ public class LoadBalancerTlsPolicyTests
         var error = Assert.Throws<PolicyConfigException>(() => PackConfiguration.Parse(config, [policy]));
         Assert.Contains("allowedSslPolicies", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09")]
+    [InlineData("ELBSecurityPolicy-TLS13-1-3-FIPS-PQ-2025-09")]
+    [InlineData("ELBSecurityPolicy-TLS13-1-2-Ext2-PQ-2025-09")]
+    public void AwsListener_WhenPolicyIsAPostQuantumTls12Policy_ShouldPass(string sslPolicy)
+    {
+        var result = Fixtures.Evaluate(policy, AlbListener, Listener("HTTPS", $"\"{sslPolicy}\""));
+        Assert.Equal(Outcome.Pass, result.Outcome);
+    }
+
+    [Fact]
+    public void AwsListener_WhenPolicyIsOnlyUnknownToTheList_ShouldFailWithoutClaimingItIsWeak()
+    {
+        var result = Fixtures.Evaluate(policy, AlbListener, Listener("HTTPS", "\"ELBSecurityPolicy-TLS13-1-2-2027-01\""));
+        Assert.Equal(Outcome.Fail, result.Outcome);
+        var message = Assert.Single(result.Messages);
+        Assert.Contains("does not know which TLS versions it negotiates", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("TLS 1.0", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AwsListener_WhenPolicyIsKnownToAcceptTls10_ShouldSaySo()
+    {
+        var result = Fixtures.Evaluate(policy, AlbListener, Listener("TLS", "\"ELBSecurityPolicy-TLS13-1-0-2021-06\""));
+        Assert.Equal(Outcome.Fail, result.Outcome);
+        Assert.Contains("it accepts TLS 1.0 or 1.1", Assert.Single(result.Messages), StringComparison.Ordinal);
+    }
 }
