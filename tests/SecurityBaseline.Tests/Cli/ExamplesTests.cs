@@ -39,7 +39,7 @@ public class ExamplesTests
         Assert.Equal(CliRunner.Violations, code);
         Assert.Equal(
             [
-                "database-not-public orders-db", "default-security-group-closed default-sg", "ebs-volume-encrypted scratch",
+                "database-not-public orders-db", "default-security-group-closed default-sg", "ebs-volume-default-encryption scratch",
                 "kms-key-policy-not-public data-key", "kms-key-rotation-enabled data-key", "load-balancer-listener-tls http",
                 "load-balancer-tls-policy https", "log-group-encrypted flow-logs", "network-admin-ports-not-public app-postgres-partner",
                 "network-admin-ports-not-public lb-sg", "network-ingress-allowlist app-postgres-partner", "network-ingress-allowlist lb-sg",
