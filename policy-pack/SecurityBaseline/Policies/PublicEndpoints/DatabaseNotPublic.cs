@@ -46,12 +46,10 @@ public sealed class DatabaseNotPublic : ControlPolicy
         Requirements = Rows,
         Help = "AWS: set `publiclyAccessible: false`. Azure SQL: set `publicNetworkAccess: \"Disabled\"` (azure-native) or `publicNetworkAccessEnabled: false` (azure) and connect through a private endpoint. " +
                "PostgreSQL/MySQL flexible servers: set `network.publicNetworkAccess: \"Disabled\"` (azure-native) or `publicNetworkAccessEnabled: false` / `publicNetworkAccess: \"Disabled\"` (azure), " +
-               "or deploy into a delegated subnet (`network.delegatedSubnetResourceId` / `delegatedSubnetId`). " +
-               "RDS snapshots: never put `\"all\"` in `sharedAccounts` (the table below).",
+               "or deploy into a delegated subnet (`network.delegatedSubnetResourceId` / `delegatedSubnetId`).",
         AbsentMeans = "AWS `publiclyAccessible` absent means false (compliant). Azure SQL `publicNetworkAccess` absent means Enabled (the API's default; azure's `publicNetworkAccessEnabled` defaults to true): a violation. " +
                       "Flexible servers without the property are public unless they are deployed into a delegated subnet (VNet integration forces Disabled). " +
-                      "`SecuredByPerimeter` on Azure SQL is accepted: a network security perimeter then decides public access. " +
-                      "RDS snapshot `sharedAccounts` absent means not shared (compliant).",
+                      "`SecuredByPerimeter` on Azure SQL is accepted: a network security perimeter then decides public access.",
         Tags = ["network", "database", "public-endpoint"],
     };
 
