@@ -3,7 +3,8 @@ using SecurityBaseline.Engine;
 namespace SecurityBaseline.Policies.PublicEndpoints;
 
 /// <summary>§1: databases have no public endpoint.</summary>
-public sealed class DatabaseNotPublic : ResourcePolicy
+/// <remarks>Snapshots are judged by rows; servers by code, since a delegated subnet can decide for an absent flag.</remarks>
+public sealed class DatabaseNotPublic : ControlPolicy
 {
     private const string AwsRdsInstance = "aws:rds/instance:Instance";
     private const string AwsRdsClusterInstance = "aws:rds/clusterInstance:ClusterInstance";
@@ -14,6 +15,12 @@ public sealed class DatabaseNotPublic : ResourcePolicy
     private const string AzureSqlServer = "azure:mssql/server:Server";
     private const string AzurePostgresFlexible = "azure:postgresql/flexibleServer:FlexibleServer";
     private const string AzureMySqlFlexible = "azure:mysql/flexibleServer:FlexibleServer";
+
+    private static readonly Requirement[] Rows =
+    [
+        SnapshotRow("aws:rds/snapshot:Snapshot"),
+        SnapshotRow("aws:rds/clusterSnapshot:ClusterSnapshot"),
+    ];
 
     public static readonly PolicyDescriptor Rule = new()
     {
@@ -34,7 +41,9 @@ public sealed class DatabaseNotPublic : ResourcePolicy
             AzureSqlServer,
             AzurePostgresFlexible,
             AzureMySqlFlexible,
+            .. Requirement.TypesOf(Rows),
         ],
+        Requirements = Rows,
         Help = "AWS: set `publiclyAccessible: false`. Azure SQL: set `publicNetworkAccess: \"Disabled\"` (azure-native) or `publicNetworkAccessEnabled: false` (azure) and connect through a private endpoint. " +
                "PostgreSQL/MySQL flexible servers: set `network.publicNetworkAccess: \"Disabled\"` (azure-native) or `publicNetworkAccessEnabled: false` / `publicNetworkAccess: \"Disabled\"` (azure), " +
                "or deploy into a delegated subnet (`network.delegatedSubnetResourceId` / `delegatedSubnetId`).",
@@ -46,7 +55,7 @@ public sealed class DatabaseNotPublic : ResourcePolicy
 
     public override PolicyDescriptor Descriptor => Rule;
 
-    public override void Evaluate(ResourceContext context)
+    protected override void Judge(ResourceContext context)
     {
         var properties = context.Properties;
         switch (context.Resource.Type)
@@ -84,6 +93,18 @@ public sealed class DatabaseNotPublic : ResourcePolicy
                 break;
         }
     }
+
+    /// <summary>A snapshot shared with "all" is public: any AWS account can restore the database from it.</summary>
+    private static Requirement SnapshotRow(string type) =>
+        new()
+        {
+            Type = type,
+            Path = "sharedAccounts",
+            Expect = Must.NotContain("all"),
+            Absent = AbsentReading.Passes("not shared with any other account"),
+            Problem = "any AWS account can copy the snapshot and restore the database from it.",
+            Fix = "Remove `\"all\"` from `sharedAccounts`; share only with named account ids.",
+        };
 
     /// <summary>A boolean "public access enabled" flag whose provider default is true.</summary>
     private static void CheckEnabledFlag(ResourceContext context, string path, string? delegatedSubnetPath)

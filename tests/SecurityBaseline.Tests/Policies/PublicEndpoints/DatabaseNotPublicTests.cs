@@ -193,4 +193,16 @@ public class DatabaseNotPublicTests
         var result = Fixtures.Evaluate(policy, ClassicMySql, $$$"""{"resourceGroupName":"rg-data","delegatedSubnetId":"{{{DelegatedSubnet}}}"}""");
         Assert.Equal(Outcome.Pass, result.Outcome);
     }
+
+    public static RowCases SnapshotCases { get; } = new RowCases()
+        .Pass("aws:rds/snapshot:Snapshot", """{"dbInstanceIdentifier":"orders-db","dbSnapshotIdentifier":"orders-db-2024-06-01"}""")
+        .Pass("aws:rds/snapshot:Snapshot", """{"dbInstanceIdentifier":"orders-db","dbSnapshotIdentifier":"orders-db-dr","sharedAccounts":["210987654321"]}""")
+        .Fail("aws:rds/snapshot:Snapshot", "sharedAccounts is", """{"dbInstanceIdentifier":"orders-db","dbSnapshotIdentifier":"orders-db-public","sharedAccounts":["210987654321","all"]}""")
+        .Pass("aws:rds/clusterSnapshot:ClusterSnapshot", """{"dbClusterIdentifier":"aurora-main","dbClusterSnapshotIdentifier":"aurora-main-2024-06-01","sharedAccounts":[]}""")
+        .Fail("aws:rds/clusterSnapshot:ClusterSnapshot", "sharedAccounts is", """{"dbClusterIdentifier":"aurora-main","dbClusterSnapshotIdentifier":"aurora-main-public","sharedAccounts":["ALL"]}""");
+
+    [Theory]
+    [MemberData(nameof(SnapshotCases))]
+    public void SnapshotRow_WhenEvaluated_ShouldGiveTheExpectedOutcome(string type, Outcome expected, string fragment, string inputs) =>
+        RowCases.Verify(policy, type, expected, fragment, inputs);
 }
