@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Text.Json;
 using SecurityBaseline.Engine;
 using SecurityBaseline.Model;
+using SecurityBaseline.Network;
 
 namespace SecurityBaseline.Policies;
 
@@ -13,8 +15,11 @@ public sealed record PolicyStatement(int Index, string? Sid, string Effect, IRea
     /// <summary>The condition keys the statement tests (`aws:SourceIp`, `kms:CallerAccount`, …), whatever the operators.</summary>
     public IReadOnlyList<string> ConditionKeys { get; init; } = [];
 
-    /// <summary>True when a condition narrows who may call or from where; `aws:SecureTransport` alone narrows nothing.</summary>
-    public bool RestrictsCaller => ConditionKeys.Any(key => AccessPolicyDocument.CallerKeys.Contains(key));
+    /// <summary>Every operator-and-key test of the Condition, with whether it narrows the caller.</summary>
+    public IReadOnlyList<ConditionTest> ConditionTests { get; init; } = [];
+
+    /// <summary>True when a condition narrows who may call or from where; the tests are ANDed, so one narrowing test is enough.</summary>
+    public bool RestrictsCaller => ConditionTests.Any(test => test.Limits == true);
 
     /// <summary>True for `Principal: "*"` or `{"AWS": "*"}`, and for `NotPrincipal`, which grants everyone but the few it lists.</summary>
     public bool IsForEveryone => HasNotPrincipal || Principals.Contains("*", StringComparer.Ordinal);
@@ -25,11 +30,17 @@ public sealed record PolicyStatement(int Index, string? Sid, string Effect, IRea
     public string DescribeConditions(bool secret) =>
         !HasCondition ? "without a Condition"
         : secret ? "with only conditions that do not limit the caller"
-        : $"with only conditions that do not limit the caller ({string.Join(", ", ConditionKeys)})";
+        : $"with only conditions that do not limit the caller ({string.Join(", ", ConditionTests.Select(test => $"{test.Operator} {test.Key}"))})";
 
     /// <summary>How reports name the statement: its Sid, else its position.</summary>
     public string Label => Sid is { Length: > 0 } sid ? $"statement \"{sid}\"" : $"statement {Index}";
 }
+
+/// <summary>One operator-and-key test of a Condition (`"IpAddress": {"aws:SourceIp": …}`).</summary>
+/// <param name="Operator">The condition operator as written (`StringEquals`, `ForAnyValue:StringLike`, …).</param>
+/// <param name="Key">The condition key (`aws:SourceIp`).</param>
+/// <param name="Limits">True when it narrows the caller, false when it admits everyone, null while a value is unknown.</param>
+public sealed record ConditionTest(string Operator, string Key, bool? Limits);
 
 /// <summary>Reads AWS policy documents given as a JSON string or as an object (the `policy` inputs of S3 and KMS resources).</summary>
 public static class AccessPolicyDocument
@@ -100,6 +111,12 @@ public static class AccessPolicyDocument
                 throw new UnknownValueException($"{path}.Statement[{i}].Condition");
             }
 
+            var tests = condition is { Kind: ValueKind.Object } ? ConditionTests(condition, $"{path}.Statement[{i}].Condition") : [];
+            if (!tests.Any(test => test.Limits == true) && tests.FirstOrDefault(test => test.Limits is null) is { } undecided)
+            {
+                throw new UnknownValueException($"{path}.Statement[{i}].Condition.{undecided.Operator}.{undecided.Key}");
+            }
+
             result.Add(new PolicyStatement(
                 i,
                 statement.GetString("Sid"),
@@ -109,9 +126,8 @@ public static class AccessPolicyDocument
                 statement.GetStrings("Action"))
             {
                 HasNotPrincipal = statement.Known("NotPrincipal") is not null,
-                ConditionKeys = condition is { Kind: ValueKind.Object }
-                    ? condition.Fields.Values.Where(op => op.Kind == ValueKind.Object).SelectMany(op => op.Fields.Keys).Distinct(StringComparer.OrdinalIgnoreCase).ToArray()
-                    : [],
+                ConditionKeys = tests.Select(test => test.Key).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
+                ConditionTests = tests,
             });
         }
 
@@ -130,5 +146,160 @@ public static class AccessPolicyDocument
                 .ToArray(),
             _ => throw new PolicyDataException(path, $"expected a principal string or object, found {principal.Kind}"),
         };
+    }
+
+    /// <summary>Keys whose values are opaque ids: a wildcard in one admits ids of strangers (`vpce-*`, `o-*`).</summary>
+    private static readonly HashSet<string> IdKeys = new(
+        [
+            "aws:PrincipalAccount", "aws:PrincipalOrgID", "aws:SourceAccount", "aws:SourceOrgID", "aws:SourceVpc", "aws:SourceVpce",
+            "kms:CallerAccount", "s3:DataAccessPointAccount",
+        ],
+        StringComparer.OrdinalIgnoreCase);
+
+    private static readonly HashSet<string> OrgPathKeys = new(["aws:PrincipalOrgPaths", "aws:SourceOrgPaths"], StringComparer.OrdinalIgnoreCase);
+
+    private static readonly HashSet<string> ArnKeys = new(["aws:PrincipalArn", "aws:SourceArn", "s3:DataAccessPointArn"], StringComparer.OrdinalIgnoreCase);
+
+    private static readonly HashSet<string> AddressKeys = new(["aws:SourceIp", "aws:VpcSourceIp"], StringComparer.OrdinalIgnoreCase);
+
+    private static ConditionTest[] ConditionTests(PropertyValue condition, string path) =>
+        condition.Fields
+            .Where(op => op.Value.Kind == ValueKind.Object)
+            .SelectMany(op => op.Value.Fields.Select(key => new ConditionTest(op.Key, key.Key, Limits(op.Key, key.Key, key.Value))))
+            .ToArray();
+
+    /// <summary>Whether one test narrows the caller: a caller key, an operator that requires a match, and values that are not "everyone".</summary>
+    private static bool? Limits(string condition, string key, PropertyValue value)
+    {
+        // ForAllValues passes when the key is absent; ForAnyValue behaves like the plain operator on a single-valued key.
+        if (!CallerKeys.Contains(key) || condition.StartsWith("ForAllValues:", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var op = condition.StartsWith("ForAnyValue:", StringComparison.OrdinalIgnoreCase) ? condition["ForAnyValue:".Length..] : condition;
+
+        // …IfExists passes when the request lacks the key (aws:SourceVpce outside a VPC endpoint); Not… operators admit everyone else.
+        if (op.EndsWith("IfExists", StringComparison.OrdinalIgnoreCase) || op.Contains("Not", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var items = value.Kind == ValueKind.Array ? value.Items : [value];
+        if (items.Count == 0)
+        {
+            return false;
+        }
+
+        if (items.Any(item => item.IsUnknown))
+        {
+            return null;
+        }
+
+        var values = items.Select(Text).ToArray();
+        if (string.Equals(op, "Bool", StringComparison.OrdinalIgnoreCase))
+        {
+            // aws:PrincipalIsAWSService true admits AWS service principals only; the other value, and other boolean keys, admit everyone.
+            return string.Equals(key, "aws:PrincipalIsAWSService", StringComparison.OrdinalIgnoreCase)
+                   && values.All(v => string.Equals(v, "true", StringComparison.OrdinalIgnoreCase));
+        }
+
+        if (AddressKeys.Contains(key))
+        {
+            return string.Equals(op, "IpAddress", StringComparison.OrdinalIgnoreCase) && !AdmitsEveryAddress(values);
+        }
+
+        var isArnOperator = op is "ArnEquals" or "ArnLike";
+        var isStringOperator = op is "StringEquals" or "StringEqualsIgnoreCase" or "StringLike";
+        if (!isStringOperator && !(isArnOperator && ArnKeys.Contains(key)))
+        {
+            return false;
+        }
+
+        var matchesPatterns = op is "StringLike" || isArnOperator;
+        return values.All(v => IsConcrete(key, v, matchesPatterns));
+    }
+
+    private static string Text(PropertyValue value) => value.Kind switch
+    {
+        ValueKind.String => value.StringValue!,
+        ValueKind.Number => value.NumberValue.ToString(CultureInfo.InvariantCulture),
+        ValueKind.Bool => value.BoolValue ? "true" : "false",
+        _ => string.Empty,
+    };
+
+    /// <summary>True when the value names particular callers; policy variables (`${aws:PrincipalAccount}`) match every caller.</summary>
+    private static bool IsConcrete(string key, string value, bool matchesPatterns)
+    {
+        if (value.Length == 0 || value.Contains("${", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (!matchesPatterns)
+        {
+            return true;
+        }
+
+        if (IdKeys.Contains(key))
+        {
+            return !HasWildcard(value);
+        }
+
+        if (OrgPathKeys.Contains(key))
+        {
+            return !HasWildcard(value.Split('/')[0]);
+        }
+
+        var arn = value.Split(':', 6);
+        if (arn.Length == 6 && string.Equals(arn[0], "arn", StringComparison.Ordinal))
+        {
+            // An ARN with any account (`arn:aws:iam::*:role/app`) admits whoever creates that name; account-less ARNs (S3) need a resource.
+            return arn[4].Length > 0 ? !HasWildcard(arn[4]) : !IsWildcardOnly(arn[5]);
+        }
+
+        return !IsWildcardOnly(value);
+    }
+
+    private static bool HasWildcard(string value) => value.AsSpan().IndexOfAny('*', '?') >= 0;
+
+    private static bool IsWildcardOnly(string value) => value.All(c => c is '*' or '?');
+
+    /// <summary>True when the ranges, together, cover the whole IPv4 or IPv6 space; unparseable entries count as everyone.</summary>
+    private static bool AdmitsEveryAddress(IEnumerable<string> values)
+    {
+        var ranges = new List<IpRange>();
+        foreach (var value in values)
+        {
+            if (!IpRange.TryParse(value, out var range))
+            {
+                return true;
+            }
+
+            ranges.Add(range);
+        }
+
+        return CoversFamily(ranges.Where(r => !r.IsIPv6), IpRange.AnyIPv4) || CoversFamily(ranges.Where(r => r.IsIPv6), IpRange.AnyIPv6);
+    }
+
+    private static bool CoversFamily(IEnumerable<IpRange> ranges, IpRange everything)
+    {
+        var next = everything.First;
+        foreach (var range in ranges.OrderBy(r => r.First))
+        {
+            if (range.First > next)
+            {
+                return false;
+            }
+
+            if (range.Last >= everything.Last)
+            {
+                return true;
+            }
+
+            next = UInt128.Max(next, range.Last + 1);
+        }
+
+        return false;
     }
 }

@@ -85,6 +85,7 @@ public static class PolicyIds
     public const string S3NoWebsiteHosting = "s3-no-website-hosting";
     public const string AzureStorageNoPublicBlobAccess = "azure-storage-no-public-blob-access";
     public const string AzureBlobContainerPrivate = "azure-blob-container-private";
+    public const string ResourcePolicyNotPublic = "resource-policy-not-public";
 
     // (end of PublicAccess ids)
 }

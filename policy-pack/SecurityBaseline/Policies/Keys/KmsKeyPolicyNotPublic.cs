@@ -15,7 +15,7 @@ public sealed class KmsKeyPolicyNotPublic : ResourcePolicy
         Severity = Severity.Critical,
         ResourceTypes = ["aws:kms/key:Key", "aws:kms/keyPolicy:KeyPolicy"],
         Help = "In `policy`, replace `\"Principal\": \"*\"` / `{\"AWS\": \"*\"}` in Allow statements with the ARNs of the stack's own roles or account root, or add a `Condition` (for example `kms:CallerAccount` or `aws:PrincipalOrgID`) that limits the callers to the company's accounts.",
-        AbsentMeans = "`policy` absent on `aws:kms/key:Key` means the AWS default key policy, which grants only the account root: compliant. A Condition counts only when it tests a key that limits the caller (kms:CallerAccount, kms:ViaService, aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalArn, aws:SourceAccount, aws:SourceIp, …); `aws:SecureTransport` alone leaves the key open.",
+        AbsentMeans = "`policy` absent on `aws:kms/key:Key` means the AWS default key policy, which grants only the account root: compliant. A Condition counts only when its operator and values narrow the caller (`StringEquals` on kms:CallerAccount, kms:ViaService, aws:PrincipalOrgID, aws:PrincipalAccount, aws:SourceAccount; `ArnEquals`/`ArnLike` on aws:PrincipalArn with an account; `IpAddress` on aws:SourceIp short of the whole internet); `Not…` operators, `…IfExists`, wildcard-only values or `aws:SecureTransport` leave the key open.",
         Tags = ["kms", "key-policy", "least-privilege"],
     };
 

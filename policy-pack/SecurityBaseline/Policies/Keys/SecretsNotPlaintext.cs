@@ -14,9 +14,9 @@ public sealed class SecretsNotPlaintext : ResourcePolicy
         Message = "A secret input is set in plaintext.",
         Section = 7,
         Severity = Severity.Critical,
-        ResourceTypes = [.. SecretInputs.ByType.Keys],
+        ResourceTypes = [.. SecretInputs.ByType.Keys, .. SecretSettings.ByType.Keys],
         Help = "Store the value as a secret (`pulumi config set --secret <key> <value>` and read it with `config.RequireSecret`), or wrap it with `Output.CreateSecret(...)`; better, let the service manage it (`manageMasterUserPassword: true` on RDS). A secret that was ever committed, logged or stored in plaintext is exposed and must be rotated (§7).",
-        AbsentMeans = "An absent secret input holds no secret: compliant. An empty string holds none either. A value redacted as a secret (\"[secret]\" in a preview, ciphertext in an export) is compliant; an unknown value is checked again when known.",
+        AbsentMeans = "An absent secret input holds no secret: compliant. An empty string holds none either. App settings, connection strings and environment variables (web and function apps, container groups, ECS task definitions, Lambda functions) fail when a secret-looking name (password, secret, token, api key, connection string, private key, …) has a plaintext value, or when a value is itself a credential (an AWS access key id, a private key, a connection string with Password= / AccountKey=, a URL with a password); a Pulumi secret, a Key Vault reference (`@Microsoft.KeyVault(...)`) or a Secrets Manager / SSM ARN passes. A value redacted as a secret (\"[secret]\" in a preview, ciphertext in an export) is compliant; an unknown value is checked again when known.",
         Tags = ["secrets", "credentials"],
     };
 
@@ -24,6 +24,14 @@ public sealed class SecretsNotPlaintext : ResourcePolicy
 
     public override void Evaluate(ResourceContext context)
     {
+        if (SecretSettings.ByType.TryGetValue(context.Resource.Type, out var settings))
+        {
+            foreach (var input in settings)
+            {
+                SecretSettings.Check(context, input);
+            }
+        }
+
         if (!SecretInputs.ByType.TryGetValue(context.Resource.Type, out var inputs))
         {
             return;

@@ -14,5 +14,6 @@ internal static class PublicAccessPolicies
         new S3NoWebsiteHosting(),
         new AzureStorageNoPublicBlobAccess(),
         new AzureBlobContainerPrivate(),
+        new ResourcePolicyNotPublic(),
     ];
 }

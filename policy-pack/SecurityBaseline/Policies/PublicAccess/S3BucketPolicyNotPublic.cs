@@ -16,7 +16,7 @@ public sealed class S3BucketPolicyNotPublic : ResourcePolicy
         Severity = Severity.Critical,
         ResourceTypes = ["aws:s3/bucketPolicy:BucketPolicy", "aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"],
         Help = "In `policy`, name the principals (account, role or service ARNs) in every Allow statement, or scope a `\"*\"` principal with a Condition such as `aws:SourceVpce`, `aws:PrincipalOrgID` or `aws:SourceArn`. Deny statements with `\"*\"` (for example denying `aws:SecureTransport` false) are fine.",
-        AbsentMeans = "`policy` absent means the bucket has no bucket policy, so nothing is granted through one: compliant. A Condition counts only when it tests a key that limits the caller or its origin (aws:SourceIp, aws:SourceVpc(e), aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalArn, aws:SourceAccount, aws:SourceArn, …); `aws:SecureTransport` or a date alone leaves the grant public.",
+        AbsentMeans = "`policy` absent means the bucket has no bucket policy, so nothing is granted through one: compliant. A Condition counts only when its operator and values narrow the caller or its origin (`StringEquals` on aws:SourceVpc(e), aws:PrincipalOrgID, aws:PrincipalAccount, aws:SourceAccount, aws:SourceArn; `ArnEquals`/`ArnLike` on aws:PrincipalArn with an account; `IpAddress` on aws:SourceIp short of the whole internet); `Not…` operators, `…IfExists`, `ForAllValues:`, wildcard-only values, `aws:SecureTransport` or a date leave the grant public.",
         Tags = ["s3", "public-access", "bucket-policy"],
     };
 

@@ -14,12 +14,18 @@ public sealed class ComputeNoPublicIp : ResourcePolicy
     private const string AwsEipAssociation = "aws:ec2/eipAssociation:EipAssociation";
     private const string AzureNativeNic = "azure-native:network:NetworkInterface";
     private const string AzureNic = "azure:network/networkInterface:NetworkInterface";
+    private const string AzureNativeScaleSet = "azure-native:compute:VirtualMachineScaleSet";
+    private const string AzureNativeVm = "azure-native:compute:VirtualMachine";
+    private const string AzureLinuxScaleSet = "azure:compute/linuxVirtualMachineScaleSet:LinuxVirtualMachineScaleSet";
+    private const string AzureWindowsScaleSet = "azure:compute/windowsVirtualMachineScaleSet:WindowsVirtualMachineScaleSet";
+    private const string AwsEcsService = "aws:ecs/service:Service";
+    private const string AwsEcsTaskSet = "aws:ecs/taskSet:TaskSet";
 
     public static readonly PolicyDescriptor Rule = new()
     {
         Id = PolicyIds.ComputeNoPublicIp,
         Title = "Compute has no public IP address",
-        Description = "EC2 instances, launch templates and Azure network interfaces must not be given a public IP address.",
+        Description = "EC2 instances, launch templates, ECS tasks, Azure network interfaces, scale sets and VM network profiles must not be given a public IP address.",
         Message = "A public IP address is attached to compute.",
         Section = 1,
         Severity = Severity.High,
@@ -33,13 +39,21 @@ public sealed class ComputeNoPublicIp : ResourcePolicy
             AwsEipAssociation,
             AzureNativeNic,
             AzureNic,
+            AzureNativeScaleSet,
+            AzureNativeVm,
+            AzureLinuxScaleSet,
+            AzureWindowsScaleSet,
+            AwsEcsService,
+            AwsEcsTaskSet,
         ],
         Help = "Remove the public address: on EC2 set `associatePublicIpAddress: false` (launch templates: `networkInterfaces[].associatePublicIpAddress: \"false\"`) " +
                "and do not attach an Elastic IP to an instance or its network interface (`instance` / `instanceId`, `networkInterface` / `networkInterfaceId`); on Azure remove `ipConfigurations[].publicIPAddress` (azure-native) " +
-               "or `ipConfigurations[].publicIpAddressId` (azure). Reach workloads through a load balancer, a bastion or a private endpoint instead.",
+               "or `ipConfigurations[].publicIpAddressId` (azure), and from scale sets and inline VM network profiles `ipConfigurations[].publicIPAddressConfiguration` (azure-native) or `ipConfigurations[].publicIpAddresses` (azure); on ECS set `networkConfiguration.assignPublicIp: false`. Reach workloads through a load balancer, a bastion or a private endpoint instead.",
         AbsentMeans = "`associatePublicIpAddress` absent means the subnet's `mapPublicIpOnLaunch` decides (checked by subnet-no-public-ip-on-launch), so it passes here. " +
                       "Launch templates carry the flag as a string (\"true\"/\"false\"/\"\"): empty or absent passes the same way. " +
-                      "Azure NIC IP configurations without a public IP reference have no public address.",
+                      "Azure NIC IP configurations without a public IP reference, and scale set or VM IP configurations without `publicIPAddressConfiguration` / `publicIpAddresses`, have no public address. " +
+                      "ECS `networkConfiguration.assignPublicIp` absent means false (the provider's default): compliant. " +
+                      "IPv6 addresses (`ipv6AddressCount`, `ipv6Addresses`) are not judged here: AWS IPv6 addresses are globally unique, but whether the internet can reach them is decided by the subnet's route (internet gateway, or egress-only internet gateway for outbound only) and by the security group, which network-no-internet-ingress checks.",
         Tags = ["network", "public-ip", "compute"],
     };
 
@@ -89,8 +103,42 @@ public sealed class ComputeNoPublicIp : ResourcePolicy
             case AzureNic:
                 IndexedItems.ForEach(context, "ipConfigurations", path => ReportWhenSet(context, $"{path}.publicIpAddressId", "attaches a public IP address to the network interface."));
                 break;
+            case AzureNativeScaleSet:
+                ReportPublicIpConfigurations(context, "virtualMachineProfile.networkProfile.networkInterfaceConfigurations", "every instance of the scale set");
+                break;
+            case AzureNativeVm:
+                ReportPublicIpConfigurations(context, "networkProfile.networkInterfaceConfigurations", "the virtual machine");
+                break;
+            case AzureLinuxScaleSet or AzureWindowsScaleSet:
+                IndexedItems.ForEach(context, "networkInterfaces", nic => IndexedItems.ForEach(context, $"{nic}.ipConfigurations", ip =>
+                {
+                    var addresses = $"{ip}.publicIpAddresses";
+                    if (context.Properties.GetList(addresses).Count > 0)
+                    {
+                        context.Report($"{addresses} is set: every instance of the scale set gets a public IP address.");
+                    }
+                }));
+                break;
+            case AwsEcsService or AwsEcsTaskSet:
+                if (context.Properties.GetBool("networkConfiguration.assignPublicIp") == true)
+                {
+                    context.Report("networkConfiguration.assignPublicIp is true: every task gets a public IPv4 address.");
+                }
+
+                break;
         }
     }
+
+    /// <summary>Reports IP configurations that create their own public IP (`publicIPAddressConfiguration`) in inline network interface configurations.</summary>
+    private static void ReportPublicIpConfigurations(ResourceContext context, string configurations, string owner) =>
+        IndexedItems.ForEach(context, configurations, nic => IndexedItems.ForEach(context, $"{nic}.ipConfigurations", ip =>
+        {
+            var publicIp = $"{ip}.publicIPAddressConfiguration";
+            if (context.Properties.Known(publicIp) is not null)
+            {
+                context.Report($"{publicIp} is set: {owner} gets a public IP address.");
+            }
+        }));
 
     private static void ReportWhenSet(ResourceContext context, string path, string consequence)
     {

@@ -113,7 +113,7 @@ public class S3BucketPolicyNotPublicTests
             {"bucket":"acme-data","policy":"{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"ReadOverTls\",\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::acme-data/*\",\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"true\"}}}]}"}
             """);
         Assert.Equal(Outcome.Fail, result.Outcome);
-        Assert.Contains("do not limit the caller (aws:SecureTransport)", Assert.Single(result.Messages), StringComparison.Ordinal);
+        Assert.Contains("do not limit the caller (Bool aws:SecureTransport)", Assert.Single(result.Messages), StringComparison.Ordinal);
     }
 
     [Fact]
