@@ -74,15 +74,7 @@ public sealed partial class ServiceNotPublic
             Problem = "the replication instance, which holds credentials for the source and target databases, gets a public IP address.",
             Fix = "Set `publiclyAccessible: false` and give it a `replicationSubnetGroupId` of private subnets.",
         },
-        new()
-        {
-            Type = "aws:ecs/service:Service",
-            Path = "networkConfiguration.assignPublicIp",
-            Expect = Must.Be(false),
-            Absent = AbsentReading.Passes("false (the provider's default)"),
-            Problem = "every task of the service gets a public IP address on its network interface.",
-            Fix = "Set `networkConfiguration.assignPublicIp: false`, run the tasks in private subnets and publish them through a load balancer.",
-        },
+        // ECS services and task sets that assign public IPs are judged by compute-no-public-ip, with the other public addresses.
         .. ApplicationEdgeRows("aws:lb/loadBalancer:LoadBalancer"),
         .. ApplicationEdgeRows("aws:alb/loadBalancer:LoadBalancer"),
     ];
