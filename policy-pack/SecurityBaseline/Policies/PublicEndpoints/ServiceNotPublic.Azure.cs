@@ -5,6 +5,9 @@ namespace SecurityBaseline.Policies.PublicEndpoints;
 
 public sealed partial class ServiceNotPublic
 {
+    // The helpers here are properties, not fields: the control builds its row table while the type initialises, and field
+    // initialisers of partial files run in no set order.
+
     // azure-native v1 named Cosmos DB's module `documentdb`; v3 keeps `azure-native:documentdb:DatabaseAccount` (and its
     // API-versioned forms, which canonicalise to it) as aliases, so state written by those programs is judged too.
     private static string[] CosmosNativeTokens => ["azure-native:cosmosdb:DatabaseAccount", "azure-native:documentdb:DatabaseAccount"];
@@ -202,7 +205,6 @@ public sealed partial class ServiceNotPublic
         },
     ];
 
-    // Properties, not fields: the control's row table is built while the type initialises, in no set order across partial files.
     private static string[] OpenRanges => ["0.0.0.0/0", "::/0"];
 
     /// <summary>A list with no item (or absent): the authorized ranges that leave only the private-cluster choice.</summary>
