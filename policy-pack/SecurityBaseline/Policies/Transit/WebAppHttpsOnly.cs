@@ -8,6 +8,14 @@ public sealed class WebAppHttpsOnly : ResourcePolicy
     private const string NativeType = "azure-native:web:WebApp";
     private const string NativeSlotType = "azure-native:web:WebAppSlot";
 
+    // The classic provider's deprecated site resources, still in azure 6.x: their `siteConfig` names the TLS setting
+    // `minTlsVersion`, has no SCM one, and leaves `ftpsState` to Azure's default.
+    private static readonly string[] LegacyClassicTypes =
+    [
+        "azure:appservice/appService:AppService", "azure:appservice/slot:Slot",
+        "azure:appservice/functionApp:FunctionApp", "azure:appservice/functionAppSlot:FunctionAppSlot",
+    ];
+
     public static readonly PolicyDescriptor Rule = new()
     {
         Id = PolicyIds.WebAppHttpsOnly,
@@ -23,9 +31,10 @@ public sealed class WebAppHttpsOnly : ResourcePolicy
             "azure:appservice/linuxWebAppSlot:LinuxWebAppSlot", "azure:appservice/windowsWebAppSlot:WindowsWebAppSlot",
             "azure:appservice/linuxFunctionApp:LinuxFunctionApp", "azure:appservice/windowsFunctionApp:WindowsFunctionApp",
             "azure:appservice/linuxFunctionAppSlot:LinuxFunctionAppSlot", "azure:appservice/windowsFunctionAppSlot:WindowsFunctionAppSlot",
+            .. LegacyClassicTypes,
         ],
-        Help = "Set `httpsOnly: true`. azure-native: `siteConfig: { minTlsVersion: \"1.2\", scmMinTlsVersion: \"1.2\", ftpsState: \"FtpsOnly\" }` (or `\"Disabled\"`). Classic: `siteConfig: { minimumTlsVersion: \"1.2\", scmMinimumTlsVersion: \"1.2\", ftpsState: \"Disabled\" }`.",
-        AbsentMeans = "`httpsOnly` absent means false (both providers) — a violation. TLS versions absent mean 1.2 (Azure's and the classic provider's default) — compliant. azure-native `siteConfig.ftpsState` absent means Azure's default `AllAllowed` — a violation; classic `siteConfig.ftpsState` absent means `Disabled` (the provider's own default) — compliant.",
+        Help = "Set `httpsOnly: true`. azure-native: `siteConfig: { minTlsVersion: \"1.2\", scmMinTlsVersion: \"1.2\", ftpsState: \"FtpsOnly\" }` (or `\"Disabled\"`). Classic: `siteConfig: { minimumTlsVersion: \"1.2\", scmMinimumTlsVersion: \"1.2\", ftpsState: \"Disabled\" }`; the deprecated classic `AppService`, `Slot`, `FunctionApp` and `FunctionAppSlot`: `siteConfig: { minTlsVersion: \"1.2\", ftpsState: \"Disabled\" }`.",
+        AbsentMeans = "`httpsOnly` absent means false (both providers) — a violation. TLS versions absent mean 1.2 (Azure's and the classic provider's default) — compliant. azure-native and deprecated-classic (`AppService`, `Slot`, `FunctionApp`, `FunctionAppSlot`) `siteConfig.ftpsState` absent means Azure's default `AllAllowed` — a violation; current classic `siteConfig.ftpsState` absent means `Disabled` (the provider's own default) — compliant.",
         Tags = ["azure", "app-service", "tls", "encryption-in-transit"],
     };
 
@@ -36,6 +45,7 @@ public sealed class WebAppHttpsOnly : ResourcePolicy
         var properties = context.Properties;
         // A slot or function app is a site like any other: same inputs, same defaults, in both providers.
         var native = context.Resource.Type is NativeType or NativeSlotType;
+        var legacy = LegacyClassicTypes.Contains(context.Resource.Type, StringComparer.Ordinal);
         context.Guard(() =>
         {
             if (properties.GetBool("httpsOnly") != true)
@@ -45,9 +55,10 @@ public sealed class WebAppHttpsOnly : ResourcePolicy
             }
         });
 
-        foreach (var path in native
-            ? new[] { "siteConfig.minTlsVersion", "siteConfig.scmMinTlsVersion" }
-            : ["siteConfig.minimumTlsVersion", "siteConfig.scmMinimumTlsVersion"])
+        string[] tlsPaths = native ? ["siteConfig.minTlsVersion", "siteConfig.scmMinTlsVersion"]
+            : legacy ? ["siteConfig.minTlsVersion"]
+            : ["siteConfig.minimumTlsVersion", "siteConfig.scmMinimumTlsVersion"];
+        foreach (var path in tlsPaths)
         {
             context.Guard(() =>
             {
@@ -62,7 +73,7 @@ public sealed class WebAppHttpsOnly : ResourcePolicy
         context.Guard(() =>
         {
             var ftps = properties.GetString("siteConfig.ftpsState");
-            if (ftps is null && native)
+            if (ftps is null && (native || legacy))
             {
                 context.Report("siteConfig.ftpsState is absent, which Azure treats as AllAllowed (plain FTP): set \"FtpsOnly\" or \"Disabled\".");
             }

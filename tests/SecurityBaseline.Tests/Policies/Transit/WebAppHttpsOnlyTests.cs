@@ -131,4 +131,41 @@ public class WebAppHttpsOnlyTests
         Assert.Equal(Outcome.Fail, result.Outcome);
         Assert.Contains("plain FTP", Assert.Single(result.Messages), StringComparison.Ordinal);
     }
+
+    /// <summary>A deprecated classic site with the inputs its type requires (a slot names its app, a function app its storage).</summary>
+    private static string LegacySite(string type, string httpsOnly, string siteConfig)
+    {
+        const string Storage = "\"storageAccountName\":\"stlegacy\",\"storageAccountAccessKey\":{\"4dabf18193072939515e22adb298388d\":\"1b47061264138c4ac30d75fd1eb44270\",\"value\":\"c2VjcmV0\"}";
+        var own = type switch
+        {
+            "azure:appservice/slot:Slot" => ",\"appServiceName\":\"app-legacy\"",
+            "azure:appservice/functionApp:FunctionApp" => "," + Storage,
+            "azure:appservice/functionAppSlot:FunctionAppSlot" => ",\"functionAppName\":\"func-legacy\"," + Storage,
+            _ => string.Empty,
+        };
+        return $$"""{"name":"app-legacy","resourceGroupName":"rg-web","location":"japaneast","appServicePlanId":"/subscriptions/0b1c/resourceGroups/rg-web/providers/Microsoft.Web/serverFarms/plan"{{own}}{{httpsOnly}},"siteConfig":{{siteConfig}}}""";
+    }
+
+    [Theory]
+    [InlineData("azure:appservice/appService:AppService", """{"minTlsVersion":"1.2","ftpsState":"Disabled"}""")]
+    [InlineData("azure:appservice/slot:Slot", """{"ftpsState":"FtpsOnly"}""")]
+    [InlineData("azure:appservice/functionApp:FunctionApp", """{"minTlsVersion":"1.2","ftpsState":"FtpsOnly"}""")]
+    [InlineData("azure:appservice/functionAppSlot:FunctionAppSlot", """{"minTlsVersion":"1.2","ftpsState":"Disabled"}""")]
+    public void AzureClassicLegacySite_WhenHttpsOnlyTls12AndNoPlainFtp_ShouldPass(string type, string siteConfig)
+    {
+        var result = Fixtures.Evaluate(policy, type, LegacySite(type, ",\"httpsOnly\":true", siteConfig));
+        Assert.Equal(Outcome.Pass, result.Outcome);
+    }
+
+    [Theory]
+    [InlineData("azure:appservice/appService:AppService", "", """{"minTlsVersion":"1.2","ftpsState":"Disabled"}""", "httpsOnly is absent")]
+    [InlineData("azure:appservice/slot:Slot", ",\"httpsOnly\":true", """{"minTlsVersion":"1.0","ftpsState":"Disabled"}""", "siteConfig.minTlsVersion is \"1.0\"")]
+    [InlineData("azure:appservice/functionApp:FunctionApp", ",\"httpsOnly\":true", """{"minTlsVersion":"1.2"}""", "siteConfig.ftpsState is absent, which Azure treats as AllAllowed")]
+    [InlineData("azure:appservice/functionAppSlot:FunctionAppSlot", ",\"httpsOnly\":false", """{"ftpsState":"Disabled"}""", "httpsOnly is false")]
+    public void AzureClassicLegacySite_WhenHttpOldTlsOrPlainFtp_ShouldFail(string type, string httpsOnly, string siteConfig, string expected)
+    {
+        var result = Fixtures.Evaluate(policy, type, LegacySite(type, httpsOnly, siteConfig));
+        Assert.Equal(Outcome.Fail, result.Outcome);
+        Assert.Contains(expected, Assert.Single(result.Messages), StringComparison.Ordinal);
+    }
 }
