@@ -188,7 +188,7 @@ public static class MarkdownReporter
             return;
         }
 
-        writer.WriteLine($"<details><summary>Not evaluated by any policy: {ReportText.Inline(ReportText.Unevaluated(report))}{ReportText.Inline(ReportText.ClosedWorld(report))}</summary>");
+        writer.WriteLine($"<details><summary>{ReportText.Inline(ReportText.Unevaluated(report))}{ReportText.Inline(ReportText.ClosedWorld(report))}</summary>");
         writer.WriteLine();
         writer.WriteLine("| type | resources | level |");
         writer.WriteLine("|---|---:|---|");

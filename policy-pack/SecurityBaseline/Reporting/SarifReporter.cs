@@ -246,9 +246,6 @@ public static class SarifReporter
     private static void WriteUnevaluated(Utf8JsonWriter writer, UnevaluatedType type)
     {
         writer.WriteStartObject();
-        writer.WriteStartObject("descriptor");
-        writer.WriteString("id", "unevaluated-resource-type");
-        writer.WriteEndObject();
         writer.WriteString("level", type.Blocks ? "error" : "warning");
         writer.WriteStartObject("message");
         writer.WriteString("text", ReportText.UnevaluatedType(type));
