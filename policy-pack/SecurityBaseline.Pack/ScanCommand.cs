@@ -6,12 +6,13 @@ using SecurityBaseline.Waivers;
 
 namespace SecurityBaseline.Pack;
 
-/// <summary>`security-baseline scan`: reads stack exports, previews and engine events, writes reports, exits 1 on a blocking violation.</summary>
+/// <summary>`security-baseline scan`: reads stack exports, previews and engine events, writes reports, exits 1 on a blocking violation (or, under the closed world, an unevaluated resource).</summary>
 internal static class ScanCommand
 {
     public const string Usage =
         "usage: security-baseline scan <stack-export|preview.json|engine-events.jsonl>… [--config <policy-pack-config.json>]\n" +
         "         [--format <format>[=<file>]]… [--output <file>] [--baseline <previous-report.json>] [--fail-on new|any]\n" +
+        "         [--fail-on-unevaluated]\n" +
         "         [--waivers <policy-waivers.yaml>] [--project-dir <folder of Pulumi.yaml, relative to the repository>]\n" +
         "       formats: text, json, sarif, markdown, github, junit, audit, audit-html; a format without =<file> goes to stdout (--output for one format)";
 
@@ -33,6 +34,7 @@ internal static class ScanCommand
         string? baselinePath = null;
         string? waiversPath = null;
         var failOn = FailOn.Any;
+        var failOnUnevaluated = false;
         var projectDirectory = string.Empty;
         for (var i = 0; i < args.Count; i++)
         {
@@ -65,6 +67,9 @@ internal static class ScanCommand
                     }
 
                     break;
+                case "--fail-on-unevaluated":
+                    failOnUnevaluated = true;
+                    break;
                 case "-h" or "--help":
                     stdout.WriteLine(Usage);
                     return ExitCodes.Compliant;
@@ -92,6 +97,11 @@ internal static class ScanCommand
             var configuration = configPath is null
                 ? PackConfiguration.Default(PolicyCatalog.All)
                 : PackConfiguration.Parse(ReadFile(configPath), PolicyCatalog.All, configPath);
+            if (failOnUnevaluated)
+            {
+                configuration = configuration.WithUnevaluatedLevel(EnforcementLevel.Mandatory);
+            }
+
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             var review = new ReviewOptions
             {
@@ -105,16 +115,16 @@ internal static class ScanCommand
             };
             var engine = new PolicyEngine(PolicyCatalog.All, configuration);
             var inputs = new List<StackInput>();
-            var evaluations = new List<Evaluation>();
+            var results = new List<AnalysisResult>();
             foreach (var file in files)
             {
                 var input = StackInputReader.Read(ReadFile(file), file);
                 inputs.Add(input);
                 stderr.WriteLine($"scanning {file}: {input.Inputs.Count} resource(s)");
-                evaluations.AddRange(engine.Analyze(input.Inputs, input.Outputs).Evaluations);
+                results.Add(engine.Analyze(input.Inputs, input.Outputs));
             }
 
-            var report = new ScanReport(inputs, new AnalysisResult(evaluations), review);
+            var report = new ScanReport(inputs, AnalysisResult.Combine(results), review);
             foreach (var waiver in report.ExpiredWaivers)
             {
                 stderr.WriteLine($"warning: {waiver.Source}:{waiver.Line}: {ReportText.ExpiredWaiver(waiver)}");

@@ -21,6 +21,10 @@ internal sealed class AnalyzerConfiguration
     /// <summary>The stack config key naming the waiver file (relative to the Pulumi project, where the CLI starts the pack).</summary>
     public const string WaiversConfigKey = "security-baseline:waivers";
 
+    /// <summary>The stack config key that turns on the closed world (`mandatory`): unevaluated aws, azure and azure-native resources block.</summary>
+    /// <remarks>The same name as the policy-config key, which Pulumi's CLI may not pass on since it names no policy of the pack.</remarks>
+    public const string UnevaluatedConfigKey = PackConfiguration.UnevaluatedKey;
+
     /// <summary>The environment variable naming the waiver file where no stack config reaches the pack (`pulumi policy analyze`).</summary>
     public const string WaiversVariable = "SECURITY_BASELINE_WAIVERS";
 
@@ -28,6 +32,7 @@ internal sealed class AnalyzerConfiguration
     private readonly Lock gate = new();
     private IReadOnlyDictionary<string, PolicyConfigEntry> configured = new Dictionary<string, PolicyConfigEntry>();
     private JsonElement? stackAllowedCidrs;
+    private EnforcementLevel stackUnevaluated = EnforcementLevel.Advisory;
     private PolicyEngine engine;
 
     public AnalyzerConfiguration(IReadOnlyList<Policy> policies)
@@ -91,7 +96,27 @@ internal sealed class AnalyzerConfiguration
         }
     }
 
-    private PolicyEngine Build(IReadOnlyDictionary<string, PolicyConfigEntry> entries, JsonElement? allowedCidrs)
+    /// <summary>Sets the stack config's level for unevaluated resources; throws <see cref="PolicyConfigException"/> on anything but advisory or mandatory.</summary>
+    public void ConfigureUnevaluated(string? level)
+    {
+        var parsed = level?.Trim().Trim('"') switch
+        {
+            null => EnforcementLevel.Advisory,
+            "advisory" => EnforcementLevel.Advisory,
+            "mandatory" => EnforcementLevel.Mandatory,
+            _ => throw new PolicyConfigException("expected \"advisory\" or \"mandatory\""),
+        };
+        lock (gate)
+        {
+            var built = Build(configured, stackAllowedCidrs, parsed);
+            stackUnevaluated = parsed;
+            Volatile.Write(ref engine, built);
+        }
+    }
+
+    private PolicyEngine Build(IReadOnlyDictionary<string, PolicyConfigEntry> entries, JsonElement? allowedCidrs) => Build(entries, allowedCidrs, stackUnevaluated);
+
+    private PolicyEngine Build(IReadOnlyDictionary<string, PolicyConfigEntry> entries, JsonElement? allowedCidrs, EnforcementLevel unevaluated)
     {
         var effective = new Dictionary<string, PolicyConfigEntry>(StringComparer.Ordinal);
         foreach (var (key, entry) in entries)
@@ -102,7 +127,7 @@ internal sealed class AnalyzerConfiguration
                 // The engine already folded "all" into each policy's entry; only its level means anything here.
                 effective[key] = entry with { Properties = new Dictionary<string, JsonElement>() };
             }
-            else if (policies.Any(p => p.Descriptor.Id == key))
+            else if (key == PackConfiguration.UnevaluatedKey || policies.Any(p => p.Descriptor.Id == key))
             {
                 effective[key] = entry;
             }
@@ -133,6 +158,13 @@ internal sealed class AnalyzerConfiguration
         }
 
         var configuration = PackConfiguration.FromEntries(policies, effective, ignoreUnknownPolicies: true, source: "policy config");
+
+        // The closed world is opt-in from either place; one that asks for it is enough.
+        if (unevaluated == EnforcementLevel.Mandatory)
+        {
+            configuration = configuration.WithUnevaluatedLevel(EnforcementLevel.Mandatory);
+        }
+
         return new PolicyEngine(policies, configuration);
     }
 

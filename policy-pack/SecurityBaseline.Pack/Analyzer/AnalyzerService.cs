@@ -53,7 +53,7 @@ internal sealed partial class AnalyzerService(AnalyzerConfiguration configuratio
         var entries = new Dictionary<string, PolicyConfigEntry>(StringComparer.Ordinal);
         foreach (var (name, config) in request.PolicyConfig)
         {
-            if (name != PackConfiguration.AllKey && !byId.ContainsKey(name))
+            if (name != PackConfiguration.AllKey && name != PackConfiguration.UnevaluatedKey && !byId.ContainsKey(name))
             {
                 continue;
             }
@@ -116,6 +116,17 @@ internal sealed partial class AnalyzerService(AnalyzerConfiguration configuratio
             throw Invalid(secret
                 ? $"stack config {AnalyzerConfiguration.AllowedCidrsConfigKey}: the (secret) value is not a valid CIDR list"
                 : $"stack config {AnalyzerConfiguration.AllowedCidrsConfigKey}: {e.Message}");
+        }
+
+        // Absent means advisory again: a stack configured after another must not inherit its closed world.
+        request.Config.TryGetValue(AnalyzerConfiguration.UnevaluatedConfigKey, out var unevaluated);
+        try
+        {
+            configuration.ConfigureUnevaluated(unevaluated);
+        }
+        catch (PolicyConfigException e)
+        {
+            throw Invalid($"stack config {AnalyzerConfiguration.UnevaluatedConfigKey}: {e.Message}");
         }
 
         if (request.Config.TryGetValue(AnalyzerConfiguration.WaiversConfigKey, out var waiverPath))
@@ -199,7 +210,37 @@ internal sealed partial class AnalyzerService(AnalyzerConfiguration configuratio
             Report(evaluation, evaluation.Resource.Urn, response, configuration.Waivers);
         }
 
+        // Type, URN and provider are all the rule needs, so a resource whose properties could not be read still counts.
+        var unevaluated = engine.Unevaluated(request.Resources.Select(r => new PulumiResource { Type = r.Type, Urn = r.Urn, Provider = NullIfEmpty(r.Provider?.Urn) }));
+        if (unevaluated.Count > 0)
+        {
+            response.Diagnostics.Add(UnevaluatedDiagnostic(unevaluated));
+        }
+
         return Task.FromResult(response);
+    }
+
+    /// <summary>The policy name of the once-per-stack diagnostic listing resources no policy evaluated; no policy id has a colon.</summary>
+    public const string UnevaluatedDiagnosticName = PackConfiguration.UnevaluatedKey;
+
+    /// <summary>One stack-level diagnostic naming every type no enabled policy covers: advisory, mandatory when the closed world makes one block.</summary>
+    private static AnalyzeDiagnostic UnevaluatedDiagnostic(IReadOnlyList<UnevaluatedType> unevaluated)
+    {
+        const string description = "Every resource of the stack is evaluated by at least one policy of the pack.";
+        var count = unevaluated.Sum(u => u.Count);
+        var blocking = unevaluated.Where(u => u.Blocks).Sum(u => u.Count);
+        var types = string.Join(", ", unevaluated.Select(u => $"{u.Type} ({u.Count})"));
+        var closedWorld = blocking == 0 ? string.Empty : $" (closed world: {blocking} of them block)";
+        return new AnalyzeDiagnostic
+        {
+            PolicyName = UnevaluatedDiagnosticName,
+            PolicyPackName = PolicyCatalog.PackName,
+            PolicyPackVersion = PolicyCatalog.Version,
+            Description = description,
+            Message = $"{description}\n{count} resource(s) of {unevaluated.Count} type(s) were not evaluated by any policy{closedWorld}: {types}",
+            EnforcementLevel = ToWire(blocking > 0 ? CoreLevel.Mandatory : CoreLevel.Advisory),
+            Urn = string.Empty,
+        };
     }
 
     public Task<RemediateResponse> Remediate(AnalyzeRequest request, ServerCallContext context)

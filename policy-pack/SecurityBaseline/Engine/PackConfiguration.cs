@@ -17,12 +17,26 @@ public sealed class PackConfiguration
     /// <summary>The reserved key that sets every policy's level.</summary>
     public const string AllKey = "all";
 
+    /// <summary>The reserved key for the level of resources no policy evaluates (`advisory` or `mandatory`, the closed world).</summary>
+    /// <remarks>The colon keeps it apart from every policy id, which is kebab-case, and matches the pack's stack config keys.</remarks>
+    public const string UnevaluatedKey = "security-baseline:unevaluated";
+
     private readonly Dictionary<string, PolicySettings> settings;
 
-    private PackConfiguration(Dictionary<string, PolicySettings> settings)
+    private PackConfiguration(Dictionary<string, PolicySettings> settings, EnforcementLevel unevaluatedLevel)
     {
         this.settings = settings;
+        UnevaluatedLevel = unevaluatedLevel;
     }
+
+    /// <summary>How unevaluated aws, azure and azure-native resources count: advisory (reported) or mandatory (they block).</summary>
+    public EnforcementLevel UnevaluatedLevel { get; }
+
+    /// <summary>This configuration with unevaluated resources at <paramref name="level"/> (the scanner's `--fail-on-unevaluated`).</summary>
+    public PackConfiguration WithUnevaluatedLevel(EnforcementLevel level) =>
+        new(settings, level is EnforcementLevel.Advisory or EnforcementLevel.Mandatory
+            ? level
+            : throw new ArgumentOutOfRangeException(nameof(level), level, "unevaluated resources are advisory or mandatory"));
 
     /// <summary>Every policy at its default level with its schema defaults.</summary>
     public static PackConfiguration Default(IEnumerable<Policy> policies) =>
@@ -68,11 +82,11 @@ public sealed class PackConfiguration
     public static PackConfiguration FromEntries(IEnumerable<Policy> policies, IReadOnlyDictionary<string, PolicyConfigEntry> entries, bool ignoreUnknownPolicies, string source = "policy config")
     {
         var catalog = policies.ToDictionary(p => p.Descriptor.Id, StringComparer.Ordinal);
-        foreach (var key in entries.Keys.Where(k => k != AllKey && !catalog.ContainsKey(k)).Order(StringComparer.Ordinal))
+        foreach (var key in entries.Keys.Where(k => k != AllKey && k != UnevaluatedKey && !catalog.ContainsKey(k)).Order(StringComparer.Ordinal))
         {
             if (!ignoreUnknownPolicies)
             {
-                var suggestion = catalog.Keys.OrderBy(k => Distance(k, key)).ThenBy(k => k, StringComparer.Ordinal).FirstOrDefault();
+                var suggestion = catalog.Keys.Append(UnevaluatedKey).OrderBy(k => Distance(k, key)).ThenBy(k => k, StringComparer.Ordinal).FirstOrDefault();
                 throw new PolicyConfigException($"{source}: \"{key}\" is not a policy of this pack{(suggestion is null ? string.Empty : $" (did you mean \"{suggestion}\"?)")}");
             }
         }
@@ -83,6 +97,7 @@ public sealed class PackConfiguration
             throw new PolicyConfigException($"{source}: \"all\" accepts only an enforcement level, not properties ({string.Join(", ", all.Properties.Keys)})");
         }
 
+        var unevaluated = entries.TryGetValue(UnevaluatedKey, out var closedWorld) ? UnevaluatedLevelOf(closedWorld, source) : EnforcementLevel.Advisory;
         var result = new Dictionary<string, PolicySettings>(StringComparer.Ordinal);
         foreach (var policy in catalog.Values)
         {
@@ -93,8 +108,12 @@ public sealed class PackConfiguration
             result[id] = new PolicySettings(level, parameters);
         }
 
-        return new PackConfiguration(result);
+        return new PackConfiguration(result, unevaluated);
     }
+
+    private static EnforcementLevel UnevaluatedLevelOf(PolicyConfigEntry entry, string source) =>
+        entry is { Properties.Count: 0, Level: EnforcementLevel.Advisory or EnforcementLevel.Mandatory } ? entry.Level.GetValueOrDefault()
+            : throw new PolicyConfigException($"{source}: \"{UnevaluatedKey}\" must be \"advisory\" (report resources no policy evaluates) or \"mandatory\" (they block)");
 
     public PolicySettings For(string policyId) =>
         settings.TryGetValue(policyId, out var s) ? s : throw new KeyNotFoundException($"no policy \"{policyId}\"");

@@ -95,7 +95,55 @@ public sealed class PolicyEngine
         }
 
         evaluations.AddRange(AnalyzeStack(outputs));
-        return new AnalysisResult(Sorted(evaluations));
+        return new AnalysisResult(Sorted(evaluations)) { Unevaluated = Unevaluated(inputs) };
+    }
+
+    /// <summary>The provider families whose unevaluated resources fail a scan under the closed world.</summary>
+    public static IReadOnlyList<string> ClosedWorldFamilies { get; } = ["aws", "azure", "azure-native"];
+
+    /// <summary>Per canonical type, the resources of <paramref name="resources"/> that no enabled resource or stack policy covers.</summary>
+    /// <remarks>
+    /// Which resources count: every resource of the aws, azure and azure-native families, and a resource of any other
+    /// package when it carries a provider reference (a custom resource: stack state and the analyzer record one for every
+    /// custom resource, while a component declared in the program has none). Pulumi's own resources (the `pulumi`
+    /// package: the stack, providers, stack references) never count. A policy at level `disabled` evaluates nothing.
+    /// Types of the closed-world families are at <see cref="PackConfiguration.UnevaluatedLevel"/>; others stay advisory,
+    /// since the pack was never meant to judge them.
+    /// </remarks>
+    public IReadOnlyList<UnevaluatedType> Unevaluated(IEnumerable<PulumiResource> resources)
+    {
+        ArgumentNullException.ThrowIfNull(resources);
+        var covered = Policies
+            .Where(p => Configuration.For(p.Descriptor.Id).Level != EnforcementLevel.Disabled)
+            .SelectMany(p => p.Descriptor.ResourceTypes)
+            .ToHashSet(StringComparer.Ordinal);
+        return resources
+            .Where(IsSubjectToPolicy)
+            .Select(r => TypeToken.Canonical(r.Type))
+            .Where(type => !covered.Contains(type))
+            .GroupBy(type => type, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new UnevaluatedType(g.Key, g.Count(), ClosedWorldFamilies.Contains(Family(g.Key), StringComparer.Ordinal) ? Configuration.UnevaluatedLevel : EnforcementLevel.Advisory))
+            .ToArray();
+    }
+
+    /// <summary>True for a resource some policy ought to judge: see <see cref="Unevaluated"/> for the rule.</summary>
+    public static bool IsSubjectToPolicy(PulumiResource resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        var family = Family(resource.Type);
+        if (family.Length == 0 || family == "pulumi")
+        {
+            return false;
+        }
+
+        return ClosedWorldFamilies.Contains(family, StringComparer.Ordinal) || !string.IsNullOrEmpty(resource.Provider);
+    }
+
+    private static string Family(string type)
+    {
+        var colon = type.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0 ? string.Empty : type[..colon];
     }
 
     /// <summary>One entry per remediate-level policy that fixed the resource (its complete property bag) or failed (its problem); empty when none acted.</summary>

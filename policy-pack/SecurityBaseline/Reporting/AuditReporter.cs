@@ -72,6 +72,21 @@ public static class AuditReporter
             }
         }
 
+        if (report.UnevaluatedCount > 0)
+        {
+            writer.WriteLine();
+            writer.WriteLine("## Resources no policy evaluated");
+            writer.WriteLine();
+            writer.WriteLine($"{ReportText.Inline(ReportText.Unevaluated(report))}{ReportText.Inline(ReportText.ClosedWorld(report))}; no automated evidence covers them.");
+            writer.WriteLine();
+            writer.WriteLine("| type | resources | level |");
+            writer.WriteLine("|---|---:|---|");
+            foreach (var type in report.Unevaluated)
+            {
+                writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {ReportText.Code(type.Type)} | {type.Count} | {type.Level.Name()} |"));
+            }
+        }
+
         if (report.ExpiredWaivers.Count > 0)
         {
             writer.WriteLine();
@@ -144,6 +159,20 @@ public static class AuditReporter
             {
                 var css = check.Status == "not applicable" ? "na" : check.Status;
                 writer.WriteLine($"<tr><td title=\"{H(check.Resource.Urn)}\"><code>{H(check.Resource.Name)}</code></td><td>{H(check.Resource.Type)}</td><td><code>{H(check.Policy.Id)}</code></td><td class=\"{css}\">{check.Status}</td><td>{H(check.Detail)}</td></tr>");
+            }
+
+            writer.WriteLine("</table>");
+        }
+
+        if (report.UnevaluatedCount > 0)
+        {
+            writer.WriteLine("<h2 id=\"unevaluated\">Resources no policy evaluated</h2>");
+            writer.WriteLine($"<p>{H(ReportText.Unevaluated(report))}{H(ReportText.ClosedWorld(report))}; no automated evidence covers them.</p>");
+            writer.WriteLine("<table>");
+            writer.WriteLine("<tr><th>type</th><th>resources</th><th>level</th></tr>");
+            foreach (var type in report.Unevaluated)
+            {
+                writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"<tr><td><code>{H(type.Type)}</code></td><td class=\"n\">{type.Count}</td><td class=\"{(type.Blocks ? "fail" : "na")}\">{type.Level.Name()}</td></tr>"));
             }
 
             writer.WriteLine("</table>");

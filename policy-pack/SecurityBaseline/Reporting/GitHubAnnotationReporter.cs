@@ -43,6 +43,16 @@ public static class GitHubAnnotationReporter
                 $"{external.Resource.Name} ({external.Resource.Type}): {external.Message}");
         }
 
+        if (report.UnevaluatedCount > 0)
+        {
+            Command(
+                writer,
+                report.BlockingUnevaluated > 0 ? "error" : "warning",
+                null,
+                $"{PolicyPackTitle}: resources not evaluated",
+                $"{ReportText.Unevaluated(report)}{ReportText.ClosedWorld(report)}: {ReportText.UnevaluatedTypes(report)}");
+        }
+
         writer.WriteLine($"::notice title={Property(PolicyPackTitle)}::{Data(ReportText.Verdict(report))}");
     }
 

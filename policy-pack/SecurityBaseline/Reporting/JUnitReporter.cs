@@ -17,7 +17,7 @@ public static class JUnitReporter
         xml.WriteStartDocument();
         xml.WriteStartElement("testsuites");
         Attribute(xml, "name", PolicyCatalog.PackName);
-        Counts(xml, report.Result.Evaluations, report, report.ExpiredWaivers.Count);
+        Counts(xml, report.Result.Evaluations, report, report.ExpiredWaivers.Count, report.Unevaluated);
         foreach (var policy in report.Policies)
         {
             if (!evaluations.TryGetValue(policy.Id, out var checks))
@@ -27,7 +27,7 @@ public static class JUnitReporter
 
             xml.WriteStartElement("testsuite");
             Attribute(xml, "name", policy.Id);
-            Counts(xml, checks, report, 0);
+            Counts(xml, checks, report, 0, []);
             foreach (var evaluation in checks)
             {
                 WriteCase(xml, report, evaluation);
@@ -61,15 +61,44 @@ public static class JUnitReporter
             xml.WriteEndElement();
         }
 
+        if (report.Unevaluated.Count > 0)
+        {
+            // A type no policy judged is a check that never ran: skipped with the reason, or failed when the closed world makes it block.
+            xml.WriteStartElement("testsuite");
+            Attribute(xml, "name", "unevaluated");
+            Counts(xml, [], report, 0, report.Unevaluated);
+            foreach (var type in report.Unevaluated)
+            {
+                xml.WriteStartElement("testcase");
+                Attribute(xml, "classname", $"{PolicyCatalog.PackName}.unevaluated");
+                Attribute(xml, "name", type.Type);
+                xml.WriteStartElement("properties");
+                Property(xml, "resources", type.Count.ToString(CultureInfo.InvariantCulture));
+                Property(xml, "level", type.Level.Name());
+                xml.WriteEndElement();
+                xml.WriteStartElement(type.Blocks ? "failure" : "skipped");
+                if (type.Blocks)
+                {
+                    Attribute(xml, "type", type.Level.Name());
+                }
+
+                Attribute(xml, "message", ReportText.UnevaluatedType(type));
+                xml.WriteEndElement();
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+        }
+
         xml.WriteEndElement();
         xml.WriteEndDocument();
     }
 
-    private static void Counts(XmlWriter xml, IReadOnlyCollection<Evaluation> checks, ScanReport report, int expiredWaivers)
+    private static void Counts(XmlWriter xml, IReadOnlyCollection<Evaluation> checks, ScanReport report, int expiredWaivers, IReadOnlyList<UnevaluatedType> unevaluated)
     {
-        var failures = checks.Count(e => e.Outcome == Outcome.Fail && report.WaiverFor(e) is null);
-        var skipped = checks.Count(e => e.Outcome == Outcome.NotApplicable || report.WaiverFor(e) is not null) + expiredWaivers;
-        Attribute(xml, "tests", (checks.Count + expiredWaivers).ToString(CultureInfo.InvariantCulture));
+        var failures = checks.Count(e => e.Outcome == Outcome.Fail && report.WaiverFor(e) is null) + unevaluated.Count(u => u.Blocks);
+        var skipped = checks.Count(e => e.Outcome == Outcome.NotApplicable || report.WaiverFor(e) is not null) + expiredWaivers + unevaluated.Count(u => !u.Blocks);
+        Attribute(xml, "tests", (checks.Count + expiredWaivers + unevaluated.Count).ToString(CultureInfo.InvariantCulture));
         Attribute(xml, "failures", failures.ToString(CultureInfo.InvariantCulture));
         Attribute(xml, "errors", "0");
         Attribute(xml, "skipped", skipped.ToString(CultureInfo.InvariantCulture));

@@ -51,6 +51,7 @@ public static class JsonReporter
         writer.WriteNumber("external", report.ExternalFindings.Count);
         writer.WriteNumber("passed", report.Passed);
         writer.WriteNumber("notApplicable", report.NotApplicable);
+        writer.WriteNumber("unevaluated", report.UnevaluatedCount);
         writer.WriteString("failOn", report.Review.FailOn == FailOn.New ? "new" : "any");
         writer.WriteBoolean("blocked", report.Blocked);
         writer.WriteEndObject();
@@ -135,6 +136,18 @@ public static class JsonReporter
             WritePolicy(writer, evaluation.Policy);
             WriteResource(writer, evaluation.Resource);
             writer.WriteString("reason", evaluation.Reason);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+
+        writer.WriteStartArray("unevaluated");
+        foreach (var type in report.Unevaluated)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("type", type.Type);
+            writer.WriteNumber("count", type.Count);
+            writer.WriteString("level", type.Level.Name());
             writer.WriteEndObject();
         }
 

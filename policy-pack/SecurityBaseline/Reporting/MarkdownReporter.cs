@@ -33,6 +33,7 @@ public static class MarkdownReporter
         WriteWaived(report, writer);
         WriteFixed(report, writer);
         WriteExternal(report, writer);
+        WriteUnevaluated(report, writer);
         writer.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"<sub>{PolicyCatalog.PackName} {PolicyCatalog.Version} · {ReportText.Count(report.Inputs.Count, "input")} · {ReportText.Count(report.Passed, "check")} passed · {report.NotApplicable} not applicable</sub>"));
@@ -175,6 +176,28 @@ public static class MarkdownReporter
         }
 
         More(report.ExternalFindings.Count, writer);
+        writer.WriteLine();
+        writer.WriteLine("</details>");
+        writer.WriteLine();
+    }
+
+    private static void WriteUnevaluated(ScanReport report, TextWriter writer)
+    {
+        if (report.UnevaluatedCount == 0)
+        {
+            return;
+        }
+
+        writer.WriteLine($"<details><summary>{ReportText.Inline(ReportText.Unevaluated(report))}{ReportText.Inline(ReportText.ClosedWorld(report))}</summary>");
+        writer.WriteLine();
+        writer.WriteLine("| type | resources | level |");
+        writer.WriteLine("|---|---:|---|");
+        foreach (var type in report.Unevaluated.Take(MaxRows))
+        {
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {ReportText.Code(type.Type)} | {type.Count} | {(type.Blocks ? "🔴 " : string.Empty)}{type.Level.Name()} |"));
+        }
+
+        More(report.Unevaluated.Count, writer);
         writer.WriteLine();
         writer.WriteLine("</details>");
         writer.WriteLine();

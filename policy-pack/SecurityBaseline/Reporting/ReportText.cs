@@ -69,7 +69,40 @@ public static class ReportText
         }
 
         var rule = report.Review.FailOn == FailOn.New ? " (failing on new violations only)" : string.Empty;
-        return $"{(report.Blocked ? "Blocked" : "Passed")}: {string.Join(", ", parts)} in {Count(report.ResourceCount, "resource")}{rule}.";
+        var unevaluated = report.UnevaluatedCount == 0 ? string.Empty : $"; {Unevaluated(report)}{ClosedWorld(report)}";
+        return $"{(report.Blocked ? "Blocked" : "Passed")}: {string.Join(", ", parts)} in {Count(report.ResourceCount, "resource")}{rule}{unevaluated}.";
+    }
+
+    /// <summary>"12 resources of 5 types were not evaluated by any policy", or empty when every resource was.</summary>
+    public static string Unevaluated(ScanReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var count = report.UnevaluatedCount;
+        return count == 0
+            ? string.Empty
+            : $"{Count(count, "resource")} of {Count(report.Unevaluated.Count, "type")} {(count == 1 ? "was" : "were")} not evaluated by any policy";
+    }
+
+    /// <summary>"aws:foo/bar:Baz (3), azure:x/y:Z (1)": every unevaluated type with its count, by type.</summary>
+    public static string UnevaluatedTypes(ScanReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return string.Join(", ", report.Unevaluated.Select(u => string.Create(CultureInfo.InvariantCulture, $"{u.Type} ({u.Count})")));
+    }
+
+    /// <summary>" (closed world: 3 of them block)" when unevaluated resources block, else empty.</summary>
+    public static string ClosedWorld(ScanReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return report.BlockingUnevaluated == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" (closed world: {report.BlockingUnevaluated} of them block)");
+    }
+
+    /// <summary>What one unevaluated type means, for formats that list each type on its own.</summary>
+    public static string UnevaluatedType(UnevaluatedType type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        var blocks = type.Blocks ? "; it blocks under the closed world" : string.Empty;
+        return $"{Count(type.Count, "resource")} of type {type.Type} {(type.Count == 1 ? "was" : "were")} not evaluated by any policy of the pack{blocks}.";
     }
 
     public static string Count(int n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n} {(n == 1 ? noun : Plural(noun))}");

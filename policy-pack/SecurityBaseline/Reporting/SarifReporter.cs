@@ -62,6 +62,11 @@ public static class SarifReporter
             writer.WriteEndObject();
         }
 
+        foreach (var type in report.Unevaluated)
+        {
+            WriteUnevaluated(writer, type);
+        }
+
         writer.WriteEndArray();
         writer.WriteEndObject();
         writer.WriteEndArray();
@@ -84,6 +89,16 @@ public static class SarifReporter
 
         writer.WriteEndArray();
         writer.WriteString("columnKind", "unicodeCodePoints");
+        writer.WriteStartObject("properties");
+        writer.WriteNumber("unevaluatedResources", report.UnevaluatedCount);
+        writer.WriteStartObject("unevaluatedTypes");
+        foreach (var type in report.Unevaluated)
+        {
+            writer.WriteNumber(type.Type, type.Count);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
         writer.WriteEndObject();
         writer.WriteEndArray();
         writer.WriteEndObject();
@@ -223,6 +238,22 @@ public static class SarifReporter
         writer.WriteString("policyPack", external.PolicyPack);
         writer.WriteString("policyPackVersion", external.PolicyPackVersion);
         writer.WriteString("enforcementLevel", external.Level.Name());
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>A type no policy judged, as a tool notification: it is about the scan's reach, not a result on a resource.</summary>
+    private static void WriteUnevaluated(Utf8JsonWriter writer, UnevaluatedType type)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("level", type.Blocks ? "error" : "warning");
+        writer.WriteStartObject("message");
+        writer.WriteString("text", ReportText.UnevaluatedType(type));
+        writer.WriteEndObject();
+        writer.WriteStartObject("properties");
+        writer.WriteString("resourceType", type.Type);
+        writer.WriteNumber("count", type.Count);
+        writer.WriteString("enforcementLevel", type.Level.Name());
         writer.WriteEndObject();
         writer.WriteEndObject();
     }

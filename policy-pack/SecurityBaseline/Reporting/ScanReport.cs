@@ -62,8 +62,18 @@ public sealed class ScanReport
     public int NotApplicable => Result.Evaluations.Count(e => e.Outcome == Outcome.NotApplicable);
     public int ResourceCount => Inputs.Sum(i => i.Inputs.Count);
 
-    /// <summary>The verdict under <see cref="ReviewOptions.FailOn"/>: any blocking violation, or only new ones.</summary>
-    public bool Blocked => Review.FailOn == FailOn.New ? NewMandatory > 0 : Mandatory > 0;
+    /// <summary>Per type, the resources no enabled policy evaluated (see <see cref="PolicyEngine.Unevaluated"/>).</summary>
+    public IReadOnlyList<UnevaluatedType> Unevaluated => Result.Unevaluated;
+    public int UnevaluatedCount => Result.UnevaluatedCount;
+
+    /// <summary>Unevaluated resources that block: aws, azure and azure-native ones under the closed world.</summary>
+    public int BlockingUnevaluated => Result.Unevaluated.Where(u => u.Blocks).Sum(u => u.Count);
+
+    /// <summary>
+    /// The verdict under <see cref="ReviewOptions.FailOn"/> (any blocking violation, or only new ones), or any blocking unevaluated
+    /// resource: the closed world is asked for explicitly, and a baseline does not record what went unjudged.
+    /// </summary>
+    public bool Blocked => (Review.FailOn == FailOn.New ? NewMandatory > 0 : Mandatory > 0) || BlockingUnevaluated > 0;
 
     /// <summary>The active waiver covering a failed evaluation, or null.</summary>
     public Waiver? WaiverFor(Evaluation evaluation)

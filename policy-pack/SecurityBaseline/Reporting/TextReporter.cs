@@ -100,7 +100,18 @@ public static class TextReporter
         var extra = extras.Count == 0 ? string.Empty : $"; {string.Join("; ", extras)}";
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{PolicyCatalog.PackName} {PolicyCatalog.Version}: {report.Mandatory} mandatory and {report.Advisory} advisory violation(s) in {report.ResourceCount} resource(s); {report.Passed} check(s) passed, {report.NotApplicable} not applicable{extra}. {(report.Blocked ? "BLOCKED" : "OK")}");
+            $"{PolicyCatalog.PackName} {PolicyCatalog.Version}: {report.Mandatory} mandatory and {report.Advisory} advisory violation(s) in {report.ResourceCount} resource(s); {report.Passed} check(s) passed, {report.NotApplicable} not applicable{extra}. {(report.Blocked ? "BLOCKED" : "OK")}{UnevaluatedTail(report)}");
+    }
+
+    /// <summary>A summary never reads a plain "OK" when some resources went unjudged: the tail counts and names them.</summary>
+    private static string UnevaluatedTail(ScanReport report)
+    {
+        if (report.UnevaluatedCount == 0)
+        {
+            return string.Empty;
+        }
+
+        return $"{(report.Blocked ? ";" : ", but")} {ReportText.Unevaluated(report)}{ReportText.ClosedWorld(report)}: {ReportText.UnevaluatedTypes(report)}";
     }
 
     private static string Indent(string text) => text.ReplaceLineEndings("\n           ");

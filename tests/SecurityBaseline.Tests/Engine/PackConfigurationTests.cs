@@ -128,4 +128,32 @@ public class PackConfigurationTests
         var configuration = PackConfiguration.Parse(string.Empty, policies);
         Assert.Equal(EnforcementLevel.Mandatory, configuration.For("test-flag-required").Level);
     }
+
+    [Theory]
+    [InlineData("""{}""", EnforcementLevel.Advisory)]
+    [InlineData("""{"security-baseline:unevaluated":"advisory"}""", EnforcementLevel.Advisory)]
+    [InlineData("""{"security-baseline:unevaluated":"mandatory"}""", EnforcementLevel.Mandatory)]
+    [InlineData("""{"security-baseline:unevaluated":{"enforcementLevel":"mandatory"}}""", EnforcementLevel.Mandatory)]
+    public void UnevaluatedKey_WhenGiven_ShouldSetTheLevelOfUnevaluatedResources(string json, EnforcementLevel expected)
+    {
+        Assert.Equal(expected, PackConfiguration.Parse(json, policies).UnevaluatedLevel);
+    }
+
+    [Theory]
+    [InlineData("""{"security-baseline:unevaluated":"remediate"}""")]
+    [InlineData("""{"security-baseline:unevaluated":"disabled"}""")]
+    [InlineData("""{"security-baseline:unevaluated":{"enforcementLevel":"mandatory","types":[]}}""")]
+    [InlineData("""{"security-baseline:unevaluated":{}}""")]
+    public void UnevaluatedKey_WhenNotAdvisoryOrMandatory_ShouldFailNamingTheKey(string json)
+    {
+        var error = Assert.Throws<PolicyConfigException>(() => PackConfiguration.Parse(json, policies, "policy-config.json"));
+        Assert.Contains("\"security-baseline:unevaluated\" must be", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnevaluatedKey_WhenMisspelt_ShouldSuggestIt()
+    {
+        var error = Assert.Throws<PolicyConfigException>(() => PackConfiguration.Parse("""{"security-baseline:unevaluted":"mandatory"}""", policies));
+        Assert.Contains("did you mean \"security-baseline:unevaluated\"", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -38,15 +38,15 @@ internal static class ReportScenarios
     {
         var engine = new PolicyEngine(PolicyCatalog.All, PackConfiguration.Default(PolicyCatalog.All));
         var inputs = new List<StackInput>();
-        var evaluations = new List<Evaluation>();
+        var results = new List<AnalysisResult>();
         foreach (var file in files)
         {
             var input = StackInputReader.Read(Read(file), file);
             inputs.Add(input);
-            evaluations.AddRange(engine.Analyze(input.Inputs, input.Outputs).Evaluations);
+            results.Add(engine.Analyze(input.Inputs, input.Outputs));
         }
 
-        return new ScanReport(inputs, new AnalysisResult(evaluations), review);
+        return new ScanReport(inputs, AnalysisResult.Combine(results), review);
     }
 
     public static ScanReport ScanText(string content, ReviewOptions? review = null, string source = "input.json")
