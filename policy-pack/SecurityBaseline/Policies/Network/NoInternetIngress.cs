@@ -21,9 +21,12 @@ public sealed class NoInternetIngress : ResourcePolicy
 
     public override PolicyDescriptor Descriptor => Rule;
 
-    public override void Evaluate(ResourceContext context) =>
+    public override void Evaluate(ResourceContext context)
+    {
+        var rules = new List<InboundRule>();
         InboundRules.ForEach(context, rule =>
         {
+            rules.Add(rule);
             foreach (var source in rule.Sources.Where(s => s.IsInternet))
             {
                 context.Report($"{rule.Prefix}{source} admits the whole internet, on {rule.PortsText}.");
@@ -31,4 +34,13 @@ public sealed class NoInternetIngress : ResourcePolicy
 
             rule.RequireKnownSources();
         });
+
+        // Narrow blocks that add up to the internet (0.0.0.0/1 + 128.0.0.0/1) open the same door as 0.0.0.0/0.
+        foreach (var reach in InboundRules.AddingUpToTheInternet(rules))
+        {
+            const int Shown = 6;
+            var listed = string.Join(", ", reach.Sources.Take(Shown)) + (reach.Sources.Count > Shown ? $" and {reach.Sources.Count - Shown} more" : string.Empty);
+            context.Report($"{listed} together admit the whole {reach.Family} internet, on {reach.PortsText}.");
+        }
+    }
 }

@@ -43,7 +43,7 @@ public class AddressSetTests
             """{"protocol":"tcp","fromPort":20,"toPort":30,"cidrBlocks":["0.0.0.0/1"]}""",
             """{"protocol":"-1","fromPort":0,"toPort":0,"cidrBlocks":["128.0.0.0/1"]}"""));
         Assert.Equal(Outcome.Fail, halves.Outcome);
-        Assert.Contains("port 20-30", Assert.Single(halves.Messages), StringComparison.Ordinal);
+        Assert.Contains("tcp, ports 20-30", Assert.Single(halves.Messages), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public class AddressSetTests
     public void Configuration_WhenInternalServiceTagIsBroad_ShouldBeRejected(string tag)
     {
         var error = Assert.Throws<PolicyConfigException>(() =>
-            PackConfiguration.Parse($$"""{"network-ingress-allowlist":{"internalServiceTags":["{{tag}}"]}}""", [new IngressAllowlist()]));
+            PackConfiguration.Parse($$$"""{"network-ingress-allowlist":{"internalServiceTags":["{{{tag}}}"]}}""", [new IngressAllowlist()]));
         Assert.Contains("internalServiceTags[0]", error.Message, StringComparison.Ordinal);
     }
 
