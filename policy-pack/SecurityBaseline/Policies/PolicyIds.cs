@@ -23,6 +23,7 @@ public static class PolicyIds
     public const string StorageFirewallDefaultDeny = "storage-firewall-default-deny";
     public const string KeyVaultFirewallDefaultDeny = "key-vault-firewall-default-deny";
     public const string ServiceNotPublic = "service-not-public";
+    public const string DatabaseFirewallNoPublicRange = "database-firewall-no-public-range";
 
     // (end of PublicEndpoints ids)
 

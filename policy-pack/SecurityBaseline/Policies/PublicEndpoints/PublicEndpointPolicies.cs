@@ -13,5 +13,6 @@ internal static class PublicEndpointPolicies
         new StorageFirewallDefaultDeny(),
         new KeyVaultFirewallDefaultDeny(),
         new ServiceNotPublic(),
+        new DatabaseFirewallNoPublicRange(),
     ];
 }

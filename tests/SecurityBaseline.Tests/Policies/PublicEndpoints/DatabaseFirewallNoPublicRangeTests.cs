@@ -17,7 +17,8 @@ public class DatabaseFirewallNoPublicRangeTests
         { "azure-native:dbforpostgresql:FirewallRule", """"firewallRuleName":"office","resourceGroupName":"rg-data","serverName":"pg-app"""" },
     };
 
-    private static string Inputs(string required, string start, string end) => $$"""{{{required}},"startIpAddress":"{{start}}","endIpAddress":"{{end}}"}""";
+    /// <summary>The inputs, <paramref name="required"/> being the required name fields without their outer quotes (`name":"office`).</summary>
+    private static string Inputs(string required, string start, string end) => $$"""{"{{required}}","startIpAddress":"{{start}}","endIpAddress":"{{end}}"}""";
 
     [Theory]
     [MemberData(nameof(RuleShapes))]
