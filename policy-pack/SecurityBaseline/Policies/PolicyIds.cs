@@ -10,6 +10,7 @@ public static class PolicyIds
     public const string NetworkIngressAllowlist = "network-ingress-allowlist";
     public const string NetworkAdminPortsNotPublic = "network-admin-ports-not-public";
     public const string DefaultSecurityGroupClosed = "default-security-group-closed";
+    public const string NetworkAclNoInternetAdminPorts = "network-acl-no-internet-admin-ports";
 
     // (end of Network ids)
 

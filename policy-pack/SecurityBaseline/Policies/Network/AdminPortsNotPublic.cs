@@ -6,7 +6,17 @@ namespace SecurityBaseline.Policies.Network;
 /// <summary>§1: administration and database ports are reachable only from inside the IP allowlist.</summary>
 public sealed class AdminPortsNotPublic : ResourcePolicy
 {
-    private const string AdminPortsParameter = "adminPorts";
+    internal const string AdminPortsParameter = "adminPorts";
+
+    /// <summary>The `adminPorts` schema property, shared with the network ACL policy so both read the same list.</summary>
+    internal const string AdminPortsSchema = """
+        "adminPorts": {
+          "type": "array",
+          "items": { "type": "integer", "minimum": 0, "maximum": 65535 },
+          "description": "Ports that must never be reachable from outside the allowlist.",
+          "default": [22, 3389, 1433, 1521, 3306, 5432, 5439, 6379, 9200, 11211, 27017]
+        }
+        """;
 
     public static readonly PolicyDescriptor Rule = new()
     {
@@ -19,12 +29,7 @@ public sealed class AdminPortsNotPublic : ResourcePolicy
         ResourceTypes = InboundRules.ResourceTypes,
         ConfigSchema = $$"""
             {
-              "adminPorts": {
-                "type": "array",
-                "items": { "type": "integer", "minimum": 0, "maximum": 65535 },
-                "description": "Ports that must never be reachable from outside the allowlist.",
-                "default": [22, 3389, 1433, 1521, 3306, 5432, 5439, 6379, 9200, 11211, 27017]
-              },
+              {{AdminPortsSchema}},
               {{AllowlistParameter.Schema}}
             }
             """,

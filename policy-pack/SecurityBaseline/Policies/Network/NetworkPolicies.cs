@@ -11,5 +11,6 @@ internal static class NetworkPolicies
         new IngressAllowlist(),
         new AdminPortsNotPublic(),
         new DefaultSecurityGroupClosed(),
+        new NetworkAclNoInternetAdminPorts(),
     ];
 }

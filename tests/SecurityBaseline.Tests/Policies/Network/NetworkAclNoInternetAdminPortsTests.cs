@@ -15,15 +15,14 @@ public class NetworkAclNoInternetAdminPortsTests
         $$"""{"ruleNo":{{ruleNo}},"action":"{{action}}","protocol":"{{protocol}}",{{source}},"fromPort":{{from}},"toPort":{{to}}}""";
 
     private static string Nacl(params string[] ingress) =>
-        $$"""{"vpcId":"vpc-0a1b2c3d","subnetIds":["subnet-0a1b2c3d"],"ingress":[{{string.Join(",", ingress)}}],
-              "egress":[{"ruleNo":100,"action":"allow","protocol":"-1","cidrBlock":"0.0.0.0/0","fromPort":0,"toPort":0}]}""";
+        $$"""{"vpcId":"vpc-0a1b2c3d","subnetIds":["subnet-0a1b2c3d"],"ingress":[{{string.Join(",", ingress)}}],"egress":[{"ruleNo":100,"action":"allow","protocol":"-1","cidrBlock":"0.0.0.0/0","fromPort":0,"toPort":0}]}""";
 
     [Fact]
     public void Acl_WhenOnlyHttpsAndEphemeralPortsFromTheInternet_ShouldPass()
     {
         var result = Fixtures.Evaluate(policy, Acl, Nacl(
             Entry(100, "allow", "\"cidrBlock\":\"0.0.0.0/0\"", 443, 443),
-            Entry(110, "allow", "\"cidrBlock\":\"0.0.0.0/0\"", 1024, 65535),
+            Entry(110, "allow", "\"cidrBlock\":\"0.0.0.0/0\"", 32768, 65535),
             Entry(120, "allow", "\"cidrBlock\":\"10.0.0.0/8\"", 22, 22)));
         Assert.Equal(Outcome.Pass, result.Outcome);
     }
@@ -51,8 +50,17 @@ public class NetworkAclNoInternetAdminPortsTests
     {
         var result = Fixtures.Evaluate(policy, Acl, Nacl(
             Entry(90, "deny", "\"cidrBlock\":\"0.0.0.0/0\"", 22, 22),
-            Entry(100, "allow", "\"cidrBlock\":\"0.0.0.0/0\"", 0, 65535)));
+            Entry(100, "allow", "\"cidrBlock\":\"0.0.0.0/0\"", 0, 65535)),
+            """{"network-acl-no-internet-admin-ports":{"adminPorts":[22]}}""");
         Assert.Equal(Outcome.Pass, result.Outcome);
+    }
+
+    [Fact]
+    public void Acl_WhenEphemeralRangeIncludesRdp_ShouldFail()
+    {
+        var result = Fixtures.Evaluate(policy, Acl, Nacl(Entry(110, "allow", "\"cidrBlock\":\"0.0.0.0/0\"", 1024, 65535)));
+        Assert.Equal(Outcome.Fail, result.Outcome);
+        Assert.Contains("3389/tcp", Assert.Single(result.Messages), StringComparison.Ordinal);
     }
 
     [Fact]
