@@ -11,6 +11,7 @@ public static class PolicyIds
     public const string NetworkAdminPortsNotPublic = "network-admin-ports-not-public";
     public const string DefaultSecurityGroupClosed = "default-security-group-closed";
     public const string NetworkAclNoInternetAdminPorts = "network-acl-no-internet-admin-ports";
+    public const string NetworkPrefixListIngress = "network-prefix-list-ingress";
 
     // (end of Network ids)
 

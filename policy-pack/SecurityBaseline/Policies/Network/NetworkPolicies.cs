@@ -12,5 +12,6 @@ internal static class NetworkPolicies
         new AdminPortsNotPublic(),
         new DefaultSecurityGroupClosed(),
         new NetworkAclNoInternetAdminPorts(),
+        new PrefixListIngress(),
     ];
 }

@@ -30,7 +30,7 @@ public class PrefixListIngressTests
         var web = For(evaluations, "web");
         Assert.Equal(Outcome.Fail, web.Outcome);
         Assert.Contains("together admit the whole IPv4 internet", string.Join("\n", web.Messages), StringComparison.Ordinal);
-        Assert.Contains("ingress[0].prefixListIds[0]", string.Join("\n", web.Messages), StringComparison.Ordinal);
+        Assert.Contains("ingress[0]: prefixListIds[0]", string.Join("\n", web.Messages), StringComparison.Ordinal);
     }
 
     [Fact]
