@@ -12,6 +12,7 @@ public static class PolicyIds
     public const string DefaultSecurityGroupClosed = "default-security-group-closed";
     public const string NetworkAclNoInternetAdminPorts = "network-acl-no-internet-admin-ports";
     public const string NetworkPrefixListIngress = "network-prefix-list-ingress";
+    public const string NetworkIngressAcrossRules = "network-ingress-across-rules";
 
     // (end of Network ids)
 

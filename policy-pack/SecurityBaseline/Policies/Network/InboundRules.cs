@@ -371,7 +371,7 @@ public static class InboundRules
     }
 
     /// <summary>Address sources of several rules that together admit every address of a family on one protocol and port range, though no one of them does.</summary>
-    public sealed record CombinedReach(string Family, string PortsText, IReadOnlyList<string> Sources);
+    public sealed record CombinedReach(string Family, string PortsText, IReadOnlyList<string> Sources, IReadOnlyList<InboundRule> Rules);
 
     /// <summary>Judges the rules of one group as a whole: for every protocol and port, the union of the blocks that reach it.</summary>
     /// <remarks>Sources that each admit the whole internet are reported on their own and left out here; rules with unknown ports are left out.</remarks>
@@ -409,7 +409,8 @@ public static class InboundRules
                     }
 
                     var portsText = !hasPorts ? $"protocol {key}" : $"{(key == "*" ? "every protocol" : $"protocol {key}")}, {PortsPhrase(segment)}";
-                    found.Add(new CombinedReach(SourceAddress.FamilyName(family), portsText, names));
+                    var contributing = blocks.Where(b => b.Block.Family == family).Select(b => b.Rule).Distinct().ToArray();
+                    found.Add(new CombinedReach(SourceAddress.FamilyName(family), portsText, names, contributing));
                 }
             }
         }

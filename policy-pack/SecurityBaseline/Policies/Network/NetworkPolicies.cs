@@ -13,5 +13,6 @@ internal static class NetworkPolicies
         new DefaultSecurityGroupClosed(),
         new NetworkAclNoInternetAdminPorts(),
         new PrefixListIngress(),
+        new IngressAcrossRules(),
     ];
 }

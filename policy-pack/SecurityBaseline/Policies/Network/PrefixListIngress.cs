@@ -56,8 +56,15 @@ public sealed class PrefixListIngress : StackPolicy
         foreach (var resource in context.Stack.OfType(Rule.ResourceTypes))
         {
             var rules = new List<InboundRule>();
-            var reading = new ResourceContext(resource, context.Parameters);
-            InboundRules.ForEach(reading, rules.Add);
+            try
+            {
+                InboundRules.ForEach(new ResourceContext(resource, context.Parameters), rules.Add);
+            }
+            catch (PolicyDataException)
+            {
+                // A malformed rule is reported by the resource policies; it must not stop the judgement of the others.
+            }
+
             foreach (var rule in rules)
             {
                 var references = rule.Sources.Where(s => s.Property.StartsWith("prefixListId", StringComparison.Ordinal)).ToArray();
