@@ -10,6 +10,9 @@ public static class PolicyIds
     public const string NetworkIngressAllowlist = "network-ingress-allowlist";
     public const string NetworkAdminPortsNotPublic = "network-admin-ports-not-public";
     public const string DefaultSecurityGroupClosed = "default-security-group-closed";
+    public const string NetworkAclNoInternetAdminPorts = "network-acl-no-internet-admin-ports";
+    public const string NetworkPrefixListIngress = "network-prefix-list-ingress";
+    public const string NetworkIngressAcrossRules = "network-ingress-across-rules";
 
     // (end of Network ids)
 
@@ -24,6 +27,7 @@ public static class PolicyIds
     public const string KeyVaultFirewallDefaultDeny = "key-vault-firewall-default-deny";
     public const string ServiceNotPublic = "service-not-public";
     public const string DefaultVpcNotUsed = "default-vpc-not-used";
+    public const string DatabaseFirewallNoPublicRange = "database-firewall-no-public-range";
 
     // (end of PublicEndpoints ids)
 

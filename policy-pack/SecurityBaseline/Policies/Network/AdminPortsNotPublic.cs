@@ -6,7 +6,17 @@ namespace SecurityBaseline.Policies.Network;
 /// <summary>§1: administration and database ports are reachable only from inside the IP allowlist.</summary>
 public sealed class AdminPortsNotPublic : ResourcePolicy
 {
-    private const string AdminPortsParameter = "adminPorts";
+    internal const string AdminPortsParameter = "adminPorts";
+
+    /// <summary>The `adminPorts` schema property, shared with the network ACL policy so both read the same list.</summary>
+    internal const string AdminPortsSchema = """
+        "adminPorts": {
+          "type": "array",
+          "items": { "type": "integer", "minimum": 0, "maximum": 65535 },
+          "description": "Ports that must never be reachable from outside the allowlist.",
+          "default": [22, 3389, 1433, 1521, 3306, 5432, 5439, 6379, 9200, 11211, 27017]
+        }
+        """;
 
     public static readonly PolicyDescriptor Rule = new()
     {
@@ -19,17 +29,12 @@ public sealed class AdminPortsNotPublic : ResourcePolicy
         ResourceTypes = InboundRules.ResourceTypes,
         ConfigSchema = $$"""
             {
-              "adminPorts": {
-                "type": "array",
-                "items": { "type": "integer", "minimum": 0, "maximum": 65535 },
-                "description": "Ports that must never be reachable from outside the allowlist.",
-                "default": [22, 3389, 1433, 1521, 3306, 5432, 5439, 6379, 9200, 11211, 27017]
-              },
+              {{AdminPortsSchema}},
               {{AllowlistParameter.Schema}}
             }
             """,
         Help = "Reach admin and database ports through a bastion, VPN, SSM Session Manager or Azure Bastion: remove the port from the rule (`fromPort`/`toPort`, `destinationPortRange`/`destinationPortRanges`), or narrow the source (`cidrBlocks`, `ipv6CidrBlocks`, `cidrIpv4`, `cidrIpv6`, `sourceAddressPrefix`, `sourceAddressPrefixes`) to a block inside `allowedCidrs`, or reference a security group. Never use AWS protocol `-1` or an Azure port range `*` with an outside source.",
-        AbsentMeans = "AWS protocol `-1`/`all` opens every port whatever `fromPort`/`toPort` say; absent `fromPort`/`toPort` on a TCP/UDP rule, an absent Azure `protocol` and absent Azure `destinationPortRange` and `destinationPortRanges` are read as every port (the provider requires them). ICMP, ESP and AH open no ports. Security group and prefix list references and Azure service tags other than `Internet`/`Any` are not addresses and pass. Absent `adminPorts` and `allowedCidrs` mean the defaults of the schema.",
+        AbsentMeans = "AWS protocol `-1`/`all` opens every port whatever `fromPort`/`toPort` say; absent `fromPort`/`toPort` on a TCP/UDP rule, an absent Azure `protocol` and absent Azure `destinationPortRange` and `destinationPortRanges` are read as every port (the provider requires them). ICMP, ESP and AH open no ports. Security group and prefix list references are not addresses and pass; Azure service tags pass only when they are `VirtualNetwork`, `AzureLoadBalancer` or listed in `internalServiceTags`. An NSG Allow that higher-priority Deny rules of the same group cover on all its ports is unreachable and passes. Absent `adminPorts` and `allowedCidrs` mean the defaults of the schema.",
         Tags = ["network", "security-group", "nsg", "ingress", "ssh", "rdp", "database"],
     };
 

@@ -40,13 +40,16 @@ public sealed record RuleSource(string Property, string Value, SourceKind Kind, 
     /// <summary>True when the source admits any address of a family (`0.0.0.0/0`, `::/0`, `*`, `Internet`, `Any`).</summary>
     public bool IsInternet => !IsReference && SourceAddress.IsInternet(Value);
 
-    /// <summary>True when the source lies inside the allowlist; references and Azure service tags are not addresses and count as inside.</summary>
-    public bool IsInside(IReadOnlyList<IpRange> allowlist) => Kind switch
+    /// <summary>True when the source lies inside the allowlist; references are not addresses and count as inside, Azure service tags only when they stand for the company's own networks.</summary>
+    public bool IsInside(AddressAllowlist allowlist) => Kind switch
     {
         SourceKind.Reference => true,
         SourceKind.AzurePrefix => SourceAddress.IsAllowed(Value, allowlist),
-        _ => IpRange.TryParse(Value, out var range) && !range.IsEverything && allowlist.Any(block => block.Contains(range)),
+        _ => IpRange.TryParse(Value, out var range) && !range.IsEverything && new IpRangeUnion(allowlist.Ranges).Covers(range),
     };
+
+    /// <summary>The address block of the source, when it is one (not a reference, tag or word).</summary>
+    public IpRange? Block => !IsReference && IpRange.TryParse(Value, out var range) ? range : null;
 
     public override string ToString() => $"{Property} = {Shown}";
 }
@@ -161,13 +164,10 @@ public static class InboundRules
                 context.Guard(() => check(ReadAwsIngressRule(properties)));
                 break;
             case AzureNativeSecurityGroup or AzureSecurityGroup:
-                context.Each(Items(properties, "securityRules"), item =>
-                {
-                    if (ReadAzureRule(item.Path, Require(item)) is { } rule)
-                    {
-                        check(rule);
-                    }
-                });
+                var rules = new List<AzureRule>();
+                context.Each(Items(properties, "securityRules"), item => rules.Add(ReadAzureRule(item.Path, Require(item))));
+                var denies = rules.Where(r => r is { IsInbound: true, IsAllow: false, Priority: not null, Rule.Ports: not null }).ToArray();
+                context.Each(rules.Where(r => r is { IsInbound: true, IsAllow: true }), rule => check(WithoutShadowedSources(rule, denies)));
                 break;
             case AzureNativeSecurityRule or AzureSecurityRule:
                 var direction = properties.GetString("direction");
@@ -178,7 +178,7 @@ public static class InboundRules
                     return;
                 }
 
-                context.Guard(() => check(ReadAzureRule(string.Empty, properties)!));
+                context.Guard(() => check(ReadAzureRule(string.Empty, properties).Rule));
                 break;
             default:
                 throw new PolicyDataException("(type)", $"{context.Resource.Type} carries no inbound rules");
@@ -255,17 +255,26 @@ public static class InboundRules
         return reader.Finish(null, () => AwsPorts(reader, "ipProtocol"));
     }
 
-    /// <summary>The rule when it is an inbound allow rule, else null; reads ARM's `properties.` nesting too.</summary>
-    private static InboundRule? ReadAzureRule(string path, PropertyValue rule)
+    /// <summary>An Azure rule with its direction, access and priority (lower numbers are evaluated first).</summary>
+    private sealed record AzureRule(bool IsInbound, bool IsAllow, double? Priority, InboundRule Rule);
+
+    /// <summary>Reads an Azure rule, allow or deny; reads ARM's `properties.` nesting too.</summary>
+    private static AzureRule ReadAzureRule(string path, PropertyValue rule)
     {
         // The SDK input types are flat; an ARM-shaped rule nests the same names under `properties`.
         var nested = rule["direction"] is null && rule["properties"] is { Kind: ValueKind.Object };
         var at = nested ? "properties." : string.Empty;
         var direction = rule.ReadString(Full(path, at + "direction"), at + "direction");
         var access = rule.ReadString(Full(path, at + "access"), at + "access");
-        if (!IsInboundAllow(direction, access))
+        double? priority;
+        try
         {
-            return null;
+            priority = rule.GetNumber(at + "priority");
+        }
+        catch (Exception e) when (e is UnknownValueException or PolicyDataException)
+        {
+            // Without a known priority the rule's place in the order is unknown: it shadows nothing and is shadowed by nothing.
+            priority = null;
         }
 
         var reader = new RuleReader(path, rule);
@@ -274,7 +283,139 @@ public static class InboundRules
         reader.ApplicationSecurityGroups(at + "sourceApplicationSecurityGroups");
         reader.Sources(at + "sourceApplicationSecurityGroupIds", SourceKind.Reference);
         var name = path.Length == 0 ? null : reader.Name("name");
-        return reader.Finish(name, () => AzurePorts(reader, at));
+        var read = reader.Finish(name, () => AzurePorts(reader, at));
+        return new AzureRule(
+            string.Equals(direction, "Inbound", StringComparison.OrdinalIgnoreCase),
+            string.Equals(access, "Allow", StringComparison.OrdinalIgnoreCase),
+            priority,
+            read);
+    }
+
+    /// <summary>The allow rule without the sources that higher-priority deny rules of the same group already turn away on all of its ports.</summary>
+    /// <remarks>A source is dropped only when the denies cover it completely; a partly covered source is judged as written, which can only over-report.</remarks>
+    private static InboundRule WithoutShadowedSources(AzureRule allow, IReadOnlyList<AzureRule> denies)
+    {
+        if (allow.Priority is not { } priority || allow.Rule.Ports is not { } ports)
+        {
+            return allow.Rule;
+        }
+
+        var above = denies.Where(d => d.Priority < priority && CoversPorts(d.Rule.Ports!, ports)).Select(d => d.Rule).ToArray();
+        if (above.Length == 0)
+        {
+            return allow.Rule;
+        }
+
+        var deniedSources = above.SelectMany(d => d.Sources).Where(s => !s.IsReference).ToArray();
+        var deniesEverything = deniedSources.Any(s => s.Value.Trim() is "*" || string.Equals(s.Value.Trim(), "Any", StringComparison.OrdinalIgnoreCase));
+        var denied = new IpRangeUnion(deniedSources.Select(s => s.Block).OfType<IpRange>());
+        var bothFamilies = denied.FamiliesCovered().Count() == 2;
+
+        bool Shadowed(RuleSource source)
+        {
+            if (source.IsReference)
+            {
+                return deniesEverything;
+            }
+
+            if (deniesEverything || bothFamilies)
+            {
+                return true;
+            }
+
+            if (source.Block is { } block)
+            {
+                return denied.Covers(block);
+            }
+
+            // A tag or word (`Internet`, `AzureCloud`) is shadowed by a deny naming the same tag.
+            return deniedSources.Any(d => string.Equals(d.Value.Trim(), source.Value.Trim(), StringComparison.OrdinalIgnoreCase));
+        }
+
+        return allow.Rule with { Sources = allow.Rule.Sources.Where(s => !Shadowed(s)).ToArray() };
+    }
+
+    /// <summary>True when the deny applies to every protocol and port the allow opens.</summary>
+    private static bool CoversPorts(RulePorts deny, RulePorts allow)
+    {
+        if (deny.Protocol.Trim() != "*" && !string.Equals(deny.Protocol.Trim(), allow.Protocol.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        return deny.Ranges.Count == 0 && allow.Ranges.Count == 0 ||
+               allow.Ranges.All(range => deny.Ranges.Any(d => d.From <= range.From && range.To <= d.To));
+    }
+
+    private static string PortsPhrase(PortRange range) =>
+        range == PortRange.Every ? "all ports" : range.From == range.To ? $"port {range}" : $"ports {range}";
+
+    /// <summary>The protocol a rule's ports belong to, or null when the rule covers every protocol.</summary>
+    private static string? ProtocolKey(RulePorts ports)
+    {
+        var protocol = ports.Protocol.Trim().ToLowerInvariant();
+        if (ports.AllProtocols || protocol is "*" or "-1" or "all")
+        {
+            return null;
+        }
+
+        return protocol switch
+        {
+            "6" => "tcp",
+            "17" => "udp",
+            "1" => "icmp",
+            "58" => "icmpv6",
+            "132" => "sctp",
+            _ => protocol,
+        };
+    }
+
+    /// <summary>Address sources of several rules that together admit every address of a family on one protocol and port range, though no one of them does.</summary>
+    public sealed record CombinedReach(string Family, string PortsText, IReadOnlyList<string> Sources, IReadOnlyList<InboundRule> Rules);
+
+    /// <summary>Judges the rules of one group as a whole: for every protocol and port, the union of the blocks that reach it.</summary>
+    /// <remarks>Sources that each admit the whole internet are reported on their own and left out here; rules with unknown ports are left out.</remarks>
+    public static IReadOnlyList<CombinedReach> AddingUpToTheInternet(IReadOnlyList<InboundRule> rules)
+    {
+        var known = rules.Where(r => r.Ports is not null).ToArray();
+        var keys = known.Select(r => ProtocolKey(r.Ports!)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        if (keys.Count == 0)
+        {
+            keys.Add("*");
+        }
+
+        var found = new List<CombinedReach>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            var applicable = known.Where(r => ProtocolKey(r.Ports!) is var k && (k is null || k == key)).ToArray();
+            var hasPorts = applicable.Any(r => r.Ports!.Ranges.Count > 0);
+
+            // A protocol without ports (ICMP) is reached as a whole; read it as every port so the sweep below needs no special case.
+            IReadOnlyList<PortRange> RangesOf(InboundRule r) => r.Ports!.Ranges.Count == 0 ? [PortRange.Every] : r.Ports.Ranges;
+            var bounds = applicable.SelectMany(RangesOf).SelectMany(r => new[] { r.From, r.To + 1 }).Where(b => b <= 65535).Append(65536).Distinct().Order().ToArray();
+            for (var i = 0; i < bounds.Length - 1; i++)
+            {
+                var segment = new PortRange(bounds[i], bounds[i + 1] - 1);
+                var reaching = applicable.Where(r => RangesOf(r).Any(range => range.Contains(segment.From))).ToArray();
+                var blocks = reaching.SelectMany(r => r.Sources.Where(s => s.Block is { IsEverything: false }).Select(s => (Rule: r, Source: s, Block: s.Block!.Value))).ToArray();
+                var union = new IpRangeUnion(blocks.Select(b => b.Block));
+                foreach (var family in union.FamiliesCovered())
+                {
+                    var names = blocks.Where(b => b.Block.Family == family).Select(b => $"{b.Rule.Path}{(b.Rule.Path.Length == 0 ? string.Empty : ".")}{b.Source}").ToArray();
+                    if (!seen.Add($"{family}|{string.Join('|', names)}"))
+                    {
+                        continue;
+                    }
+
+                    var portsText = !hasPorts ? $"protocol {key}" : $"{(key == "*" ? "every protocol" : $"protocol {key}")}, {PortsPhrase(segment)}";
+                    var contributing = blocks.Where(b => b.Block.Family == family).Select(b => b.Rule).Distinct().ToArray();
+                    found.Add(new CombinedReach(SourceAddress.FamilyName(family), portsText, names, contributing));
+                }
+            }
+        }
+
+        return found;
     }
 
     private static bool IsInboundAllow(string? direction, string? access) =>
@@ -536,26 +677,35 @@ public static class InboundRules
     }
 }
 
-/// <summary>The `allowedCidrs` parameter that the allowlist and admin-port policies share, with the same default.</summary>
+/// <summary>The `allowedCidrs` and `internalServiceTags` parameters that the allowlist and admin-port policies share, with the same defaults.</summary>
 public static class AllowlistParameter
 {
     public const string Name = "allowedCidrs";
 
-    /// <summary>The schema property, to embed in a policy's ConfigSchema object.</summary>
+    public const string ServiceTagsName = "internalServiceTags";
+
+    /// <summary>The schema properties, to embed in a policy's ConfigSchema object.</summary>
     public const string Schema = """
         "allowedCidrs": {
           "type": "array",
           "items": { "type": "string" },
-          "description": "IPv4 and IPv6 CIDR blocks an inbound rule may admit traffic from (the company's own ranges); /0 is refused.",
+          "description": "IPv4 and IPv6 CIDR blocks an inbound rule may admit traffic from (the company's own ranges); /0, or entries that together add up to the whole internet, are refused.",
           "default": ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"]
+        },
+        "internalServiceTags": {
+          "type": "array",
+          "items": { "type": "string" },
+          "description": "Azure service tags, besides VirtualNetwork and AzureLoadBalancer, that stand for the company's own networks and count as inside the allowlist; every other tag is public. `*`, `Internet`, `Any`, `AzureCloud` and `AzureCloud.<region>` are refused.",
+          "default": []
         }
         """;
 
-    /// <summary>The configured blocks; entries that do not parse were already refused by <see cref="Validate"/>.</summary>
-    public static IReadOnlyList<IpRange> Read(PolicyParameters parameters) =>
-        SourceAddress.ParseAllowlist(parameters.GetStrings(Name), Name).Ranges;
+    /// <summary>The configured blocks and tags; entries that do not parse were already refused by <see cref="Validate"/>.</summary>
+    public static AddressAllowlist Read(PolicyParameters parameters) =>
+        new(SourceAddress.ParseAllowlist(parameters.GetStrings(Name), Name).Ranges, parameters.GetStrings(ServiceTagsName));
 
-    /// <summary>One problem per entry that is not a CIDR block or that admits the whole internet, naming its index.</summary>
+    /// <summary>One problem per entry that is not a CIDR block or that admits the whole internet, naming its index, and per tag that is everyone's.</summary>
     public static IEnumerable<string> Validate(PolicyParameters parameters) =>
-        SourceAddress.ParseAllowlist(parameters.GetStrings(Name), Name).Problems;
+        SourceAddress.ParseAllowlist(parameters.GetStrings(Name), Name).Problems
+            .Concat(SourceAddress.ValidateServiceTags(parameters.GetStrings(ServiceTagsName), ServiceTagsName));
 }

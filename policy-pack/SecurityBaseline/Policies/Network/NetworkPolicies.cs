@@ -11,5 +11,8 @@ internal static class NetworkPolicies
         new IngressAllowlist(),
         new AdminPortsNotPublic(),
         new DefaultSecurityGroupClosed(),
+        new NetworkAclNoInternetAdminPorts(),
+        new PrefixListIngress(),
+        new IngressAcrossRules(),
     ];
 }

@@ -14,5 +14,6 @@ internal static class PublicEndpointPolicies
         new KeyVaultFirewallDefaultDeny(),
         new ServiceNotPublic(),
         new DefaultVpcNotUsed(),
+        new DatabaseFirewallNoPublicRange(),
     ];
 }
