@@ -24,6 +24,7 @@ public static class PolicyIds
     public const string SubnetNoPublicIpOnLaunch = "subnet-no-public-ip-on-launch";
     public const string DatabaseNotPublic = "database-not-public";
     public const string StorageFirewallDefaultDeny = "storage-firewall-default-deny";
+    public const string StorageFirewallConfigured = "storage-firewall-configured";
     public const string KeyVaultFirewallDefaultDeny = "key-vault-firewall-default-deny";
     public const string ServiceNotPublic = "service-not-public";
     public const string DefaultVpcNotUsed = "default-vpc-not-used";

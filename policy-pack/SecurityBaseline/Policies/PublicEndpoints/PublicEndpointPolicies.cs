@@ -11,6 +11,7 @@ internal static class PublicEndpointPolicies
         new SubnetNoPublicIpOnLaunch(),
         new DatabaseNotPublic(),
         new StorageFirewallDefaultDeny(),
+        new StorageFirewallConfigured(),
         new KeyVaultFirewallDefaultDeny(),
         new ServiceNotPublic(),
         new DefaultVpcNotUsed(),

@@ -28,7 +28,7 @@ public sealed class StorageFirewallDefaultDeny : ResourcePolicy
                "or `publicNetworkAccess: \"Disabled\"` with private endpoints. azure: set `networkRules.defaultAction: \"Deny\"` or `publicNetworkAccessEnabled: false`; " +
                "`azure:storage/accountNetworkRules` needs `defaultAction: \"Deny\"`. Never list `0.0.0.0/0` in the IP rules.",
         AbsentMeans = "An absent `networkRuleSet` / `networkRules` (or `defaultAction`) means Allow: a violation. `publicNetworkAccess` absent (or `SecuredByPerimeter`, whose transition mode still applies the firewall) leaves the firewall in charge. " +
-                      "Note: an `azure:storage/account:Account` whose rules live in a separate `azure:storage/accountNetworkRules` resource is still judged on its own inputs.",
+                      "An `azure:storage/account:Account` without `networkRules` is not applicable here: its rules may live in a separate `azure:storage/accountNetworkRules` resource, and the stack policy storage-firewall-configured decides.",
         Tags = ["network", "storage", "firewall"],
     };
 
@@ -52,6 +52,13 @@ public sealed class StorageFirewallDefaultDeny : ResourcePolicy
             case AzureAccount:
                 if (context.Properties.GetBool("publicNetworkAccessEnabled") == false)
                 {
+                    return;
+                }
+
+                if (context.Properties.Known("networkRules") is null)
+                {
+                    // The firewall may live in a separate azure:storage/accountNetworkRules resource: only the stack shows it.
+                    context.NotApplicable($"networkRules is absent: the firewall may be declared by a separate azure:storage/accountNetworkRules resource, which {PolicyIds.StorageFirewallConfigured} checks across the stack");
                     return;
                 }
 

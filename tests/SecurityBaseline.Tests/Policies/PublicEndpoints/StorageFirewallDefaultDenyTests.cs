@@ -153,11 +153,11 @@ public class StorageFirewallDefaultDenyTests
     }
 
     [Fact]
-    public void AzureAccount_WhenNetworkRulesAbsent_ShouldFail()
+    public void AzureAccount_WhenNetworkRulesAbsent_ShouldLeaveTheVerdictToTheStackPolicy()
     {
         var result = Fixtures.Evaluate(policy, ClassicAccount, """{"resourceGroupName":"rg-app","accountTier":"Standard","accountReplicationType":"LRS"}""");
-        Assert.Equal(Outcome.Fail, result.Outcome);
-        Assert.Contains("networkRules is absent", Assert.Single(result.Messages), StringComparison.Ordinal);
+        Assert.Equal(Outcome.NotApplicable, result.Outcome);
+        Assert.Contains("storage-firewall-configured", result.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
