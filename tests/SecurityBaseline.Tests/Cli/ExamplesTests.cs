@@ -74,7 +74,7 @@ public class ExamplesTests
                 "azure-blob-container-private reports", "azure-storage-no-public-blob-access storage", "azure-storage-secure-transfer storage",
                 "database-not-public sql", "key-vault-firewall-default-deny vault", "key-vault-recoverable vault",
                 "network-admin-ports-not-public app-nsg", "network-ingress-allowlist app-nsg", "network-no-internet-ingress app-nsg",
-                "secrets-not-plaintext sql", "storage-firewall-configured storage",
+                "secrets-not-plaintext sql", "storage-firewall-default-deny storage",
             ],
             findings.Order(StringComparer.Ordinal));
     }
