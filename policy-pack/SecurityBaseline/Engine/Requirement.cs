@@ -97,13 +97,20 @@ public sealed record AbsentReading(bool Complies, string Means)
 /// <summary>A precondition of a row: the value at <see cref="Path"/> meets <see cref="Expect"/> (or is absent, when <see cref="WhenAbsent"/>).</summary>
 public sealed record Condition(string Path, Expectation Expect, bool WhenAbsent = false)
 {
-    public string Describe() => $"`{Path}` {Expect.Text}{(WhenAbsent ? " or absent" : string.Empty)}";
+    /// <summary>A further condition that must hold too (e.g. neither of two source blocks is set).</summary>
+    public Condition? And { get; init; }
+
+    /// <summary>The condition that <paramref name="path"/> names nothing: absent, or an empty string, list or object.</summary>
+    public static Condition Unset(string path) => new(path, Must.BeEmpty(), WhenAbsent: true);
+
+    public string Describe() => $"`{Path}` {Expect.Text}{(WhenAbsent ? " or absent" : string.Empty)}{(And is null ? string.Empty : $" and {And.Describe()}")}";
 
     internal bool Holds(PropertyValue root, string scope)
     {
         var path = Scopes.Join(scope, Path);
         var value = root.Known(path);
-        return value is null ? WhenAbsent : Expect.IsMetBy(value, path);
+        var holds = value is null ? WhenAbsent : Expect.IsMetBy(value, path);
+        return holds && (And is null || And.Holds(root, scope));
     }
 }
 
@@ -146,6 +153,9 @@ public static class Must
 
     /// <summary>A list (or single string) none of whose items is one of <paramref name="forbidden"/>, compared without regard to case.</summary>
     public static Expectation NotContain(params string[] forbidden) => new NotContainExpectation(forbidden);
+
+    /// <summary>An empty value: a blank string, a list without items or an object without fields (what a program sends for a block it leaves out).</summary>
+    public static Expectation BeEmpty() => new EmptyExpectation();
 
     /// <summary>A number of at least <paramref name="minimum"/>.</summary>
     public static Expectation BeAtLeast(double minimum) => new MinimumExpectation(minimum);
@@ -212,6 +222,21 @@ public static class Must
 
             return true;
         }
+    }
+
+    private sealed record EmptyExpectation : Expectation
+    {
+        public override string Text => "empty";
+
+        public override bool IsMetBy(PropertyValue value, string path) =>
+            value.Kind switch
+            {
+                ValueKind.String => string.IsNullOrWhiteSpace(value.StringValue),
+                ValueKind.Array => value.Items.All(i => i.IsNull),
+                ValueKind.Object => value.Fields.Count == 0,
+                ValueKind.ResourceReference => false,
+                _ => throw new PolicyDataException(path, $"expected a string, list or object, found {value.Kind}"),
+            };
     }
 
     private sealed record MinimumExpectation(double Minimum) : Expectation

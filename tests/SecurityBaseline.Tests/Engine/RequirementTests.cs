@@ -140,6 +140,15 @@ public class RequirementTests
         Assert.Equal(2, result.Messages.Count);
     }
 
+    [Fact]
+    public void ConditionalRow_WhenEitherOfTwoSourcesIsSet_ShouldNotApply()
+    {
+        var row = Row("serverSideEncryption.enabled", Must.Be(true), AbsentReading.Fails("false"), when: Condition.Unset("kinesisSource") with { And = Condition.Unset("mskSource") });
+        Assert.Equal(Outcome.Fail, Run("""{"kinesisSource":{}}""", row).Outcome);
+        Assert.Equal(Outcome.NotApplicable, Run("""{"mskSource":{"topicName":"events"}}""", row).Outcome);
+        Assert.Equal(Outcome.NotApplicable, Run("""{"kinesisSource":{"streamArn":"arn:aws:kinesis:eu-west-1:123456789012:stream/e"}}""", row).Outcome);
+    }
+
     private sealed class TableControl(Requirement[] rows) : ControlPolicy
     {
         public override PolicyDescriptor Descriptor { get; } = new()

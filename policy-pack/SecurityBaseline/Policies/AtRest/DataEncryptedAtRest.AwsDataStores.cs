@@ -55,7 +55,7 @@ public sealed partial class DataEncryptedAtRest
             Absent = AbsentReading.Fails("false (the provider's default without a source cluster)"),
             Problem = "the global cluster stores its data unencrypted.",
             Fix = "Set `storageEncrypted: true`.",
-            When = AwsDataStores.Unset("sourceDbClusterIdentifier"),
+            When = Condition.Unset("sourceDbClusterIdentifier"),
         },
         new()
         {
@@ -75,7 +75,7 @@ public sealed partial class DataEncryptedAtRest
             Absent = AbsentReading.Fails("false (the provider's default without a source cluster)"),
             Problem = "the global cluster stores its data unencrypted.",
             Fix = "Set `storageEncrypted: true`.",
-            When = AwsDataStores.Unset("sourceDbClusterIdentifier"),
+            When = Condition.Unset("sourceDbClusterIdentifier"),
         },
         new()
         {
@@ -142,7 +142,7 @@ public sealed partial class DataEncryptedAtRest
             Absent = AbsentReading.Fails("false (EBS's default for a device without a snapshot)"),
             Problem = "volumes launched from the image store their data unencrypted.",
             Fix = "Set `ebsBlockDevices[].encrypted: true` on every device without a `snapshotId`.",
-            When = AwsDataStores.Unset("snapshotId"),
+            When = Condition.Unset("snapshotId"),
         },
         new()
         {
@@ -215,7 +215,7 @@ public sealed partial class DataEncryptedAtRest
         },
 
         // Firehose buffers records unencrypted unless server-side encryption is on; it can be turned on only for streams
-        // fed directly, a stream read from Kinesis relies on that stream's encryption.
+        // fed directly: a stream read from Kinesis or MSK relies on its source's encryption.
         new()
         {
             Type = AwsDataStores.FirehoseDeliveryStream,
@@ -224,7 +224,7 @@ public sealed partial class DataEncryptedAtRest
             Absent = AbsentReading.Fails("false (the provider's default)"),
             Problem = "the delivery stream buffers records unencrypted.",
             Fix = "Set `serverSideEncryption.enabled: true` (with `keyType: \"CUSTOMER_MANAGED_CMK\"` and `keyArn` for the company's key).",
-            When = AwsDataStores.Unset("kinesisSourceConfiguration"),
+            When = Condition.Unset("kinesisSourceConfiguration") with { And = Condition.Unset("mskSourceConfiguration") },
         },
 
         // Kinesis Video Streams always encrypts, with `aws/kinesisvideo` when no key is named.
@@ -482,25 +482,5 @@ public sealed partial class DataEncryptedAtRest
         public const string MskCluster = "aws:msk/cluster:Cluster";
         public const string MqBroker = "aws:mq/broker:Broker";
         public const string DmsReplicationInstance = "aws:dms/replicationInstance:ReplicationInstance";
-
-        /// <summary>A condition that holds while <paramref name="path"/> names nothing: absent, or an empty string, list or object.</summary>
-        public static Condition Unset(string path) => new(path, new EmptyExpectation(), WhenAbsent: true);
-    }
-
-    /// <summary>An empty value: what a program sends for an optional block or reference it leaves out without omitting the key.</summary>
-    /// <remarks>The engine's expectations test values that are set; a source block (an object) cannot be compared as a scalar.</remarks>
-    private sealed record EmptyExpectation : Expectation
-    {
-        public override string Text => "empty";
-
-        public override bool IsMetBy(PropertyValue value, string path) =>
-            value.Kind switch
-            {
-                ValueKind.String => string.IsNullOrWhiteSpace(value.StringValue),
-                ValueKind.Array => value.Items.All(i => i.IsNull),
-                ValueKind.Object => value.Fields.Count == 0,
-                ValueKind.ResourceReference => false,
-                _ => throw new PolicyDataException(path, $"expected a string, list or object, found {value.Kind}"),
-            };
     }
 }

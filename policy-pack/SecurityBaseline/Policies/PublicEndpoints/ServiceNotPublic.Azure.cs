@@ -208,7 +208,7 @@ public sealed partial class ServiceNotPublic
     private static string[] OpenRanges => ["0.0.0.0/0", "::/0"];
 
     /// <summary>A list with no item (or absent): the authorized ranges that leave only the private-cluster choice.</summary>
-    private static Expectation NoItems => new EmptyList();
+    private static Expectation NoItems => Must.BeEmpty();
 
     /// <summary>A classic `publicNetworkAccessEnabled` flag, true by default.</summary>
     private static Requirement PublicAccessFlag(string type, string service, string absentMeans = "true (the provider's default)") => new()
@@ -271,14 +271,4 @@ public sealed partial class ServiceNotPublic
         Problem = "the web application firewall only logs attacks and lets them through.",
         Fix = $"Set `{path}: \"Prevention\"`.",
     };
-
-    private sealed record EmptyList : Expectation
-    {
-        public override string Text => "empty";
-
-        public override bool IsMetBy(PropertyValue value, string path) =>
-            value.Kind == ValueKind.Array
-                ? value.Items.All(i => i.IsNull)
-                : throw new PolicyDataException(path, $"expected a list, found {value.Kind}");
-    }
 }
