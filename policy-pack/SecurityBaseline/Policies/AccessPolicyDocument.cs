@@ -32,6 +32,27 @@ public sealed record PolicyStatement(int Index, string? Sid, string Effect, IRea
         : secret ? "with only conditions that do not limit the caller"
         : $"with only conditions that do not limit the caller ({string.Join(", ", ConditionTests.Select(test => $"{test.Operator} {test.Key}"))})";
 
+    /// <summary>The actions the statement excludes (`NotAction`): an Allow with it grants every other action.</summary>
+    public IReadOnlyList<string> NotActions { get; init; } = [];
+
+    /// <summary>True when the statement has a `NotAction` element.</summary>
+    public bool HasNotAction { get; init; }
+
+    /// <summary>The known entries of `Resource`; an unknown entry is left out and named by <see cref="UnknownResource"/>.</summary>
+    public IReadOnlyList<string> Resources { get; init; } = [];
+
+    /// <summary>The path of the first unknown `Resource` entry (a computed ARN during preview), or null when every entry is known.</summary>
+    public string? UnknownResource { get; init; }
+
+    /// <summary>True when the statement has a `NotResource` element: an Allow with it covers every resource but the few it lists.</summary>
+    public bool HasNotResource { get; init; }
+
+    /// <summary>The `Federated` principals (OIDC and SAML providers, `cognito-identity.amazonaws.com`).</summary>
+    public IReadOnlyList<string> FederatedPrincipals { get; init; } = [];
+
+    /// <summary>The account ids and ARNs of the `AWS` principals.</summary>
+    public IReadOnlyList<string> AwsPrincipals { get; init; } = [];
+
     /// <summary>How reports name the statement: its Sid, else its position.</summary>
     public string Label => Sid is { Length: > 0 } sid ? $"statement \"{sid}\"" : $"statement {Index}";
 }
@@ -40,7 +61,11 @@ public sealed record PolicyStatement(int Index, string? Sid, string Effect, IRea
 /// <param name="Operator">The condition operator as written (`StringEquals`, `ForAnyValue:StringLike`, …).</param>
 /// <param name="Key">The condition key (`aws:SourceIp`).</param>
 /// <param name="Limits">True when it narrows the caller, false when it admits everyone, null while a value is unknown.</param>
-public sealed record ConditionTest(string Operator, string Key, bool? Limits);
+public sealed record ConditionTest(string Operator, string Key, bool? Limits)
+{
+    /// <summary>The values the test compares with, as text; null when one of them is unknown during preview.</summary>
+    public IReadOnlyList<string>? Values { get; init; } = [];
+}
 
 /// <summary>Reads AWS policy documents given as a JSON string or as an object (the `policy` inputs of S3 and KMS resources).</summary>
 public static class AccessPolicyDocument
@@ -117,6 +142,7 @@ public static class AccessPolicyDocument
                 throw new UnknownValueException($"{path}.Statement[{i}].Condition.{undecided.Operator}.{undecided.Key}");
             }
 
+            var (known, unknownResource) = Resources(statement, $"{path}.Statement[{i}].Resource");
             result.Add(new PolicyStatement(
                 i,
                 statement.GetString("Sid"),
@@ -126,12 +152,70 @@ public static class AccessPolicyDocument
                 statement.GetStrings("Action"))
             {
                 HasNotPrincipal = statement.Known("NotPrincipal") is not null,
+                NotActions = statement.GetStrings("NotAction"),
+                HasNotAction = statement.Known("NotAction") is not null,
+                Resources = known,
+                UnknownResource = unknownResource,
+                HasNotResource = statement.Find("NotResource") is not null,
+                FederatedPrincipals = PrincipalsOfKind(statement, "Federated", $"{path}.Statement[{i}].Principal.Federated"),
+                AwsPrincipals = PrincipalsOfKind(statement, "AWS", $"{path}.Statement[{i}].Principal.AWS"),
                 ConditionKeys = tests.Select(test => test.Key).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
                 ConditionTests = tests,
             });
         }
 
         return result.ToArray();
+    }
+
+    /// <summary>The known Resource entries and the path of the first unknown one: a computed ARN is not "*" and must not stop the other statements.</summary>
+    private static (string[] Known, string? Unknown) Resources(PropertyValue statement, string path)
+    {
+        var resource = statement.Find("Resource");
+        if (resource is null)
+        {
+            return ([], null);
+        }
+
+        if (resource.IsUnknown)
+        {
+            return ([], path);
+        }
+
+        var items = resource.Kind == ValueKind.Array ? resource.Items : [resource];
+        var known = new List<string>(items.Count);
+        string? unknown = null;
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            if (item.IsUnknown)
+            {
+                unknown ??= resource.Kind == ValueKind.Array ? FormattableString.Invariant($"{path}[{i}]") : path;
+            }
+            else if (item.Kind == ValueKind.String)
+            {
+                known.Add(item.StringValue!);
+            }
+            else if (!item.IsNull)
+            {
+                throw new PolicyDataException(path, $"expected a resource string, found {item.Kind}");
+            }
+        }
+
+        return (known.ToArray(), unknown);
+    }
+
+    /// <summary>The principals under one key of an object Principal (`AWS`, `Federated`); empty for a string Principal.</summary>
+    private static string[] PrincipalsOfKind(PropertyValue statement, string kind, string path)
+    {
+        var principal = statement.Known("Principal");
+        if (principal is not { Kind: ValueKind.Object } || principal[kind] is not { } value || value.IsNull)
+        {
+            return [];
+        }
+
+        return (value.Kind == ValueKind.Array ? value.Items : [value])
+            .Select(v => v.IsUnknown ? throw new UnknownValueException(path) : v.StringValue ?? string.Empty)
+            .ToArray();
     }
 
     private static string[] Principals(PropertyValue statement, string path)
@@ -165,8 +249,14 @@ public static class AccessPolicyDocument
     private static ConditionTest[] ConditionTests(PropertyValue condition, string path) =>
         condition.Fields
             .Where(op => op.Value.Kind == ValueKind.Object)
-            .SelectMany(op => op.Value.Fields.Select(key => new ConditionTest(op.Key, key.Key, Limits(op.Key, key.Key, key.Value))))
+            .SelectMany(op => op.Value.Fields.Select(key => new ConditionTest(op.Key, key.Key, Limits(op.Key, key.Key, key.Value)) { Values = Values(key.Value) }))
             .ToArray();
+
+    private static string[]? Values(PropertyValue value)
+    {
+        var items = value.Kind == ValueKind.Array ? value.Items : [value];
+        return items.Any(item => item.IsUnknown) ? null : items.Select(Text).ToArray();
+    }
 
     /// <summary>Whether one test narrows the caller: a caller key, an operator that requires a match, and values that are not "everyone".</summary>
     private static bool? Limits(string condition, string key, PropertyValue value)

@@ -93,4 +93,15 @@ public static class PolicyIds
     public const string ResourcePolicyNotPublic = "resource-policy-not-public";
 
     // (end of PublicAccess ids)
+
+    // ---------------------------------------------------------------------------------------------
+    // §8 Least privilege (Policies/LeastPrivilege)
+    // ---------------------------------------------------------------------------------------------
+    public const string IamPolicyLeastPrivilege = "iam-policy-least-privilege";
+    public const string ResourcePolicyLeastPrivilege = "resource-policy-least-privilege";
+    public const string IamRoleTrustRestricted = "iam-role-trust-restricted";
+    public const string AzureCustomRoleLeastPrivilege = "azure-custom-role-least-privilege";
+    public const string AzurePrivilegedRoleAssignment = "azure-privileged-role-assignment";
+
+    // (end of LeastPrivilege ids)
 }

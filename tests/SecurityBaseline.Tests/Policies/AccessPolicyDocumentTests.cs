@@ -205,4 +205,25 @@ public class AccessPolicyDocumentTests
         Assert.False(statements[0].RestrictsCaller);
         Assert.True(statements[1].RestrictsCaller);
     }
+
+    [Fact]
+    public void Resources_WhenOneEntryIsComputed_ShouldKeepTheKnownOnesAndNameTheUnknownPath()
+    {
+        var statement = Assert.Single(Read("""{"policy":{"Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":["arn:aws:s3:::acme/*","04da6b54-80e4-46f7-96ec-b56ff0331ba9"]}]}}"""));
+        Assert.Equal(["arn:aws:s3:::acme/*"], statement.Resources);
+        Assert.Equal("policy.Statement[0].Resource[1]", statement.UnknownResource);
+    }
+
+    [Fact]
+    public void Statements_WhenNotActionNotResourceAndFederatedAreSet_ShouldReadThem()
+    {
+        var statement = Assert.Single(Read("""{"policy":"{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Federated\":\"arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com\",\"AWS\":\"111122223333\"},\"NotAction\":[\"iam:*\"],\"NotResource\":\"arn:aws:s3:::vault/*\",\"Condition\":{\"StringLike\":{\"token.actions.githubusercontent.com:sub\":[\"repo:acme/app:*\"]}}}]}"}"""));
+        Assert.True(statement.HasNotAction);
+        Assert.Equal(["iam:*"], statement.NotActions);
+        Assert.True(statement.HasNotResource);
+        Assert.Empty(statement.Resources);
+        Assert.Equal(["arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"], statement.FederatedPrincipals);
+        Assert.Equal(["111122223333"], statement.AwsPrincipals);
+        Assert.Equal(["repo:acme/app:*"], Assert.Single(statement.ConditionTests).Values);
+    }
 }
