@@ -12,17 +12,31 @@ internal static class ScanCommand
     public const string Usage =
         "usage: security-baseline scan <stack-export|preview.json|engine-events.jsonl>… [--config <policy-pack-config.json>]\n" +
         "         [--format <format>[=<file>]]… [--output <file>] [--baseline <previous-report.json>] [--fail-on new|any]\n" +
-        "         [--fail-on-unevaluated]\n" +
+        "         [--fail-on-unevaluated] [--max-input-size <bytes, or with KiB|MiB|GiB; default 512MiB>]\n" +
         "         [--waivers <policy-waivers.yaml>] [--project-dir <folder of Pulumi.yaml, relative to the repository>]\n" +
-        "       formats: text, json, sarif, markdown, github, junit, audit, audit-html; a format without =<file> goes to stdout (--output for one format)";
+        "       formats: text, json, sarif, markdown, github, junit, audit, audit-html; a format without =<file> goes to stdout (--output for one format)\n" +
+        "       an input file of - is read from stdin; inputs, --config, --baseline and --waivers must be regular files";
+
+    /// <summary>The largest file the scan reads unless `--max-input-size` says otherwise: far above any real stack, far below the memory a JSON parse of it needs.</summary>
+    public const long DefaultMaxInputSize = 512L * 1024 * 1024;
+
+    /// <summary>The largest `--max-input-size`: a file's text must fit in one .NET string.</summary>
+    public const long LargestMaxInputSize = 1023L * 1024 * 1024;
+
+    private const string StdinName = "-";
 
     private sealed record Target(string Format, string? Path);
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, TimeProvider.System);
 
     /// <summary>Runs the scan with <paramref name="clock"/> deciding which waivers have expired.</summary>
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, TimeProvider clock)
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, TimeProvider clock) =>
+        Run(args, stdout, stderr, clock, Console.OpenStandardInput);
+
+    /// <summary>Runs the scan; an input file named `-` is read from <paramref name="openStdin"/>.</summary>
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, TimeProvider clock, Func<Stream> openStdin)
     {
+        ArgumentNullException.ThrowIfNull(openStdin);
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
@@ -36,6 +50,7 @@ internal static class ScanCommand
         var failOn = FailOn.Any;
         var failOnUnevaluated = false;
         var projectDirectory = string.Empty;
+        var maxInputSize = DefaultMaxInputSize;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -67,6 +82,17 @@ internal static class ScanCommand
                     }
 
                     break;
+                case "--max-input-size" when i + 1 < args.Count:
+                    if (ParseSize(args[++i]) is not { } size)
+                    {
+                        return Fail(stderr, $"--max-input-size must be a size from 1 byte to {LargestMaxInputSize / (1024 * 1024)}MiB (e.g. 100MiB), not \"{args[i]}\"");
+                    }
+
+                    maxInputSize = size;
+                    break;
+                case StdinName:
+                    files.Add(StdinName);
+                    break;
                 case "--fail-on-unevaluated":
                     failOnUnevaluated = true;
                     break;
@@ -85,6 +111,13 @@ internal static class ScanCommand
         {
             return Fail(stderr, "no input file given");
         }
+
+        if (files.Count(f => f == StdinName) > 1)
+        {
+            return Fail(stderr, "stdin (-) can be read only once");
+        }
+
+        string ReadFile(string path) => ReadBounded(path, maxInputSize, openStdin: null);
 
         if (Targets(formats, outputPath, stderr) is not { } targets)
         {
@@ -118,9 +151,10 @@ internal static class ScanCommand
             var results = new List<AnalysisResult>();
             foreach (var file in files)
             {
-                var input = StackInputReader.Read(ReadFile(file), file);
+                var source = file == StdinName ? "stdin" : file;
+                var input = StackInputReader.Read(ReadBounded(file, maxInputSize, file == StdinName ? openStdin : null), source);
                 inputs.Add(input);
-                stderr.WriteLine($"scanning {file}: {input.Inputs.Count} resource(s)");
+                stderr.WriteLine($"scanning {source}: {input.Inputs.Count} resource(s)");
                 results.Add(engine.Analyze(input.Inputs, input.Outputs));
             }
 
@@ -161,6 +195,12 @@ internal static class ScanCommand
             formats.Add("text");
         }
 
+        if (outputPath is not null && !IsPath(outputPath))
+        {
+            stderr.WriteLine("security-baseline scan: --output names no file");
+            return null;
+        }
+
         var targets = new List<Target>();
         foreach (var format in formats)
         {
@@ -173,7 +213,7 @@ internal static class ScanCommand
                 return null;
             }
 
-            if (path is { Length: 0 })
+            if (path is not null && !IsPath(path))
             {
                 stderr.WriteLine($"security-baseline scan: --format {name}= names no file");
                 return null;
@@ -239,13 +279,91 @@ internal static class ScanCommand
         return ExitCodes.BadInput;
     }
 
-    private static string ReadFile(string path)
+    /// <summary>Not empty and free of NUL, the one character no file name can hold; anything else the file system judges itself.</summary>
+    private static bool IsPath(string path) => path.Length > 0 && !path.Contains('\0', StringComparison.Ordinal);
+
+    /// <summary>"1048576", "512KiB", "100MiB", "1GiB" (K, M, G and KB, MB, GB mean the same binary units); null when not a size in range.</summary>
+    internal static long? ParseSize(string text)
     {
+        var digits = text.TakeWhile(char.IsAsciiDigit).Count();
+        var unit = text[digits..].Trim().ToUpperInvariant();
+        long multiplier = unit switch
+        {
+            "" or "B" => 1,
+            "K" or "KB" or "KIB" => 1024,
+            "M" or "MB" or "MIB" => 1024 * 1024,
+            "G" or "GB" or "GIB" => 1024 * 1024 * 1024,
+            _ => 0,
+        };
+        if (digits == 0 || digits > 12 || multiplier == 0 || !long.TryParse(text.AsSpan(0, digits), System.Globalization.CultureInfo.InvariantCulture, out var number))
+        {
+            return null;
+        }
+
+        var size = number * multiplier;
+        return size is > 0 and <= LargestMaxInputSize ? size : null;
+    }
+
+    /// <summary>
+    /// The text of a regular file (or stdin) of at most <paramref name="limit"/> bytes. Devices and pipes are refused: /dev/zero has
+    /// no end, and reading until memory runs out is no answer; a file that yields more bytes than its reported size is not regular.
+    /// </summary>
+    private static string ReadBounded(string path, long limit, Func<Stream>? openStdin)
+    {
+        if (openStdin is not null)
+        {
+            using var stdin = openStdin();
+            return Decode(ReadAtMost(stdin, limit + 1, "stdin", limit));
+        }
+
         if (!File.Exists(path))
         {
             throw new IOException($"{path}: no such file");
         }
 
-        return File.ReadAllText(path);
+        var size = new FileInfo(path).Length;
+        if (size > limit)
+        {
+            throw new IOException($"{path}: {size} bytes is larger than the {limit}-byte limit (raise it with --max-input-size)");
+        }
+
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        var bytes = ReadAtMost(stream, size + 1, path, limit);
+        if (bytes.Length > size)
+        {
+            throw new IOException($"{path}: not a regular file (a device or a pipe); give a file, or - to read stdin");
+        }
+
+        return Decode(bytes);
+    }
+
+    /// <summary>At most <paramref name="count"/> bytes of the stream; more than <paramref name="limit"/> is an error naming the limit.</summary>
+    private static byte[] ReadAtMost(Stream stream, long count, string name, long limit)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        while (buffer.Length < count)
+        {
+            var read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, count - buffer.Length));
+            if (read == 0)
+            {
+                return buffer.ToArray();
+            }
+
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > limit)
+            {
+                throw new IOException($"{name}: larger than the {limit}-byte limit (raise it with --max-input-size)");
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>UTF-8, or what a byte order mark says, as File.ReadAllText reads it.</summary>
+    private static string Decode(byte[] bytes)
+    {
+        using var reader = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
     }
 }

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using SecurityBaseline.Inputs;
+using SecurityBaseline.Model;
 
 namespace SecurityBaseline.Engine;
 
@@ -48,11 +50,11 @@ public sealed class PackConfiguration
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json.Length == 0 ? "{}" : json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            document = StrictJson.Parse(json.Length == 0 ? "{}" : json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         }
         catch (JsonException e)
         {
-            throw new PolicyConfigException($"{source}: invalid JSON at line {(e.LineNumber ?? 0) + 1}, position {(e.BytePositionInLine ?? 0) + 1}");
+            throw new PolicyConfigException($"{source}: invalid JSON at line {(e.LineNumber ?? 0) + 1}, position {(e.BytePositionInLine ?? 0) + 1} ({StackInputReader.Reason(e)})");
         }
 
         using (document)

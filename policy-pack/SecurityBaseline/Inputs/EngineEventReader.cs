@@ -20,7 +20,7 @@ public static class EngineEventReader
 
             try
             {
-                using var document = JsonDocument.Parse(line, PropertyDecoder.DocumentOptions);
+                using var document = StrictJson.Parse(line, PropertyDecoder.DocumentOptions);
                 return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("sequence", out _);
             }
             catch (JsonException)
@@ -52,7 +52,7 @@ public static class EngineEventReader
             JsonDocument document;
             try
             {
-                document = JsonDocument.Parse(line, PropertyDecoder.DocumentOptions);
+                document = StrictJson.Parse(line, PropertyDecoder.DocumentOptions);
             }
             catch (JsonException e)
             {
@@ -72,7 +72,8 @@ public static class EngineEventReader
                     policyEvents.Add(policyEvent.Clone());
                 }
 
-                if (root.TryGetProperty("resourcePreEvent", out var pre) && pre.TryGetProperty("metadata", out var metadata) &&
+                if (root.TryGetProperty("resourcePreEvent", out var pre) &&
+                    Member(pre, "metadata", $"{source}:{lineNumber}", "resourcePreEvent") is { } metadata &&
                     metadata.TryGetProperty("new", out var state) && state.ValueKind == JsonValueKind.Object)
                 {
                     if (state.TryGetProperty("delete", out var delete) && delete.ValueKind == JsonValueKind.True)
@@ -96,5 +97,23 @@ public static class EngineEventReader
         {
             PolicyEvents = policyEvents,
         };
+    }
+
+    /// <summary>The member of an event object, or null when absent; an event part that is not an object is a malformed file, not a crash.</summary>
+    private static JsonElement? Member(JsonElement element, string name, string location, string path)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw new InputFormatException($"{location}: {path} must be an object, found {element.ValueKind}");
+        }
+
+        if (!element.TryGetProperty(name, out var member))
+        {
+            return null;
+        }
+
+        return member.ValueKind == JsonValueKind.Object
+            ? member
+            : throw new InputFormatException($"{location}: {path}.{name} must be an object, found {member.ValueKind}");
     }
 }

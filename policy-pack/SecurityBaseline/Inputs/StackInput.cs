@@ -61,7 +61,7 @@ public static class StackInputReader
     {
         try
         {
-            return JsonDocument.Parse(content, PropertyDecoder.DocumentOptions);
+            return StrictJson.Parse(content, PropertyDecoder.DocumentOptions);
         }
         catch (JsonException e)
         {

@@ -178,7 +178,7 @@ public static class PropertyDecoder
             try
             {
                 // `stack export --show-secrets` stores the secret's JSON encoding as a string.
-                using var inner = JsonDocument.Parse(plaintext.GetString()!, DocumentOptions);
+                using var inner = StrictJson.Parse(plaintext.GetString()!, DocumentOptions);
                 return Decode(inner.RootElement, path, true, depth + 1);
             }
             catch (JsonException)

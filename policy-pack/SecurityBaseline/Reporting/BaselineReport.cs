@@ -13,7 +13,10 @@ public sealed record BaselineEntry(string Policy, string Urn, string Title, stri
 /// <summary>A previous `scan --format json` report (docs/report-json.md), read for its findings.</summary>
 public sealed record BaselineReport(string Source, IReadOnlyList<BaselineEntry> Findings)
 {
-    public bool Contains(string policy, string urn) => Findings.Any(f => f.Policy == policy && f.Urn == urn);
+    /// <summary>The findings' keys, built once: a scan asks once per finding, and a walk per question is quadratic.</summary>
+    private readonly HashSet<(string Policy, string Urn)> keys = (Findings ?? throw new ArgumentNullException(nameof(Findings))).Select(f => f.Key).ToHashSet();
+
+    public bool Contains(string policy, string urn) => keys.Contains((policy, urn));
 
     /// <summary>Reads the report's text; <paramref name="source"/> names the file in errors.</summary>
     public static BaselineReport Parse(string json, string source)

@@ -168,7 +168,9 @@ public static class JUnitReporter
                 safe?.Append(c);
                 if (pair)
                 {
-                    safe?.Append(text[++i]);
+                    // Step past the low surrogate even while nothing is copied yet (safe is null until the first escape).
+                    i++;
+                    safe?.Append(text[i]);
                 }
 
                 continue;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SecurityBaseline.Engine;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace SecurityBaseline.Waivers;
@@ -11,17 +12,72 @@ public sealed class WaiverSet
     private static readonly string[] EntryKeys = ["policy", "resource", "reason", "owner", "expires", "ticket"];
     private static readonly string[] SelectorKeys = ["urn", "type", "name"];
 
-    private WaiverSet(IReadOnlyList<Waiver> waivers) => All = waivers;
+    /// <summary>How deep mappings and lists may nest; a waiver needs three levels, and the loader recurses once per level.</summary>
+    public const int MaxDepth = 16;
+
+    /// <summary>Waivers whose selector names one exact URN, by policy and URN, each list in file order.</summary>
+    private readonly Dictionary<(string Policy, string Urn), List<int>> byUrn = [];
+
+    /// <summary>Every other waiver (type, name or URN patterns), by policy, each list in file order.</summary>
+    private readonly Dictionary<string, List<int>> patternsByPolicy = new(StringComparer.Ordinal);
+
+    private long examined;
+
+    private WaiverSet(IReadOnlyList<Waiver> waivers)
+    {
+        All = waivers;
+        for (var i = 0; i < waivers.Count; i++)
+        {
+            var waiver = waivers[i];
+            var list = waiver.Resource.Urn is { } urn && !urn.Contains('*', StringComparison.Ordinal)
+                ? Bucket(byUrn, (waiver.Policy, urn))
+                : Bucket(patternsByPolicy, waiver.Policy);
+            list.Add(i);
+        }
+    }
 
     public static WaiverSet Empty { get; } = new([]);
 
     public IReadOnlyList<Waiver> All { get; }
 
+    /// <summary>How many waivers <see cref="Match"/> has compared with a finding so far; tests read it to see the index at work.</summary>
+    internal long Examined => Interlocked.Read(ref examined);
+
     public IEnumerable<Waiver> Expired(DateOnly today) => All.Where(w => !w.IsActiveOn(today));
 
-    /// <summary>The first active waiver that covers the policy on the resource, or null.</summary>
-    public Waiver? Match(string policyId, ResourceRef resource, DateOnly today) =>
-        All.FirstOrDefault(w => w.IsActiveOn(today) && w.Covers(policyId, resource));
+    /// <summary>The first active waiver (in file order) that covers the policy on the resource, or null.</summary>
+    /// <remarks>Only the waivers of the finding's policy come into question: those naming its exact URN and that policy's patterns.</remarks>
+    public Waiver? Match(string policyId, ResourceRef resource, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        var exact = byUrn.TryGetValue((policyId, resource.Urn), out var e) ? e : [];
+        var patterns = patternsByPolicy.TryGetValue(policyId, out var p) ? p : [];
+        int x = 0, y = 0;
+        while (x < exact.Count || y < patterns.Count)
+        {
+            // Both lists are in file order; merging them keeps "the first waiver in the file wins".
+            var index = y >= patterns.Count || (x < exact.Count && exact[x] < patterns[y]) ? exact[x++] : patterns[y++];
+            Interlocked.Increment(ref examined);
+            var waiver = All[index];
+            if (waiver.IsActiveOn(today) && waiver.Covers(policyId, resource))
+            {
+                return waiver;
+            }
+        }
+
+        return null;
+    }
+
+    private static List<int> Bucket<TKey>(Dictionary<TKey, List<int>> index, TKey key)
+        where TKey : notnull
+    {
+        if (!index.TryGetValue(key, out var list))
+        {
+            index[key] = list = [];
+        }
+
+        return list;
+    }
 
     /// <summary>Splits findings into waived (with their waiver) and still counting, and lists the waivers that have expired.</summary>
     public WaiverReview Apply(IEnumerable<Finding> findings, DateOnly today)
@@ -49,6 +105,8 @@ public sealed class WaiverSet
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(policyIds);
         var errors = new List<string>();
+        var known = policyIds as IReadOnlySet<string> ?? policyIds.ToHashSet(StringComparer.Ordinal);
+        CheckShape(yaml, source);
         var stream = new YamlStream();
         try
         {
@@ -56,7 +114,12 @@ public sealed class WaiverSet
         }
         catch (YamlException e)
         {
-            throw new WaiverFormatException([$"{source}:{e.Start.Line}:{e.Start.Column}: invalid YAML ({FirstLine(e.Message)})"]);
+            throw new WaiverFormatException([AtMark(source, e.Start, $"invalid YAML ({FirstLine(e.Message)})")]);
+        }
+        catch (ArgumentException e)
+        {
+            // The loader keeps mappings in a dictionary: a repeated key surfaces as ArgumentException, with no position.
+            throw new WaiverFormatException([$"{source}: invalid YAML ({FirstLine(e.Message)})"]);
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
@@ -99,7 +162,7 @@ public sealed class WaiverSet
         var waivers = new List<Waiver>();
         foreach (var item in list?.Children ?? [])
         {
-            if (ReadWaiver(item, source, policyIds, errors) is { } waiver)
+            if (ReadWaiver(item, source, known, errors) is { } waiver)
             {
                 waivers.Add(waiver);
             }
@@ -113,7 +176,7 @@ public sealed class WaiverSet
         return new WaiverSet(waivers);
     }
 
-    private static Waiver? ReadWaiver(YamlNode item, string source, IReadOnlyCollection<string> policyIds, List<string> errors)
+    private static Waiver? ReadWaiver(YamlNode item, string source, IReadOnlySet<string> policyIds, List<string> errors)
     {
         if (item is not YamlMappingNode entry)
         {
@@ -237,6 +300,52 @@ public sealed class WaiverSet
 
         return string.IsNullOrWhiteSpace(scalar.Value) ? null : scalar.Value.Trim();
     }
+
+    /// <summary>
+    /// Reads the file's events once, without building nodes, and rejects what would make loading it dangerous: anchors and aliases
+    /// (aliases used as keys make the loader's work double per level, the "billion laughs" shape) and nesting deeper than
+    /// <see cref="MaxDepth"/> (the loader recurses per level and would overflow the stack). Any parser error becomes a waiver error.
+    /// </summary>
+    private static void CheckShape(string yaml, string source)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        var at = Mark.Empty;
+        var depth = 0;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                var current = parser.Current!;
+                at = current.Start;
+                if (current is AnchorAlias || current is NodeEvent { Anchor.IsEmpty: false })
+                {
+                    throw new WaiverFormatException([AtMark(source, at, "YAML anchors and aliases are not allowed in waiver files; write each waiver out in full")]);
+                }
+
+                if (current is MappingStart or SequenceStart && ++depth > MaxDepth)
+                {
+                    throw new WaiverFormatException([AtMark(source, at, $"mappings and lists are nested deeper than {MaxDepth} levels")]);
+                }
+
+                if (current is MappingEnd or SequenceEnd)
+                {
+                    depth--;
+                }
+            }
+        }
+        catch (YamlException e)
+        {
+            throw new WaiverFormatException([AtMark(source, e.Start, $"invalid YAML ({FirstLine(e.Message)})")]);
+        }
+        catch (Exception e) when (e is not WaiverFormatException)
+        {
+            // YamlDotNet throws other types on some malformed input (e.g. an alias right after a quoted scalar); the file is still just bad.
+            throw new WaiverFormatException([AtMark(source, at, $"invalid YAML ({FirstLine(e.Message)})")]);
+        }
+    }
+
+    private static string AtMark(string source, Mark mark, string message) =>
+        string.Create(CultureInfo.InvariantCulture, $"{source}:{Math.Max(mark.Line, 1)}:{Math.Max(mark.Column, 1)}: {message}");
 
     private static string At(string source, YamlNode node, string message) =>
         string.Create(CultureInfo.InvariantCulture, $"{source}:{node.Start.Line}:{node.Start.Column}: {message}");

@@ -101,4 +101,37 @@ public class BaselineTests
         Assert.Equal(CliRunner.BadInput, code);
         Assert.Contains("--fail-on must be new or any", stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Contains_WhenAskedManyTimes_ShouldUseAnIndexNotAWalkOverTheFindings()
+    {
+        var entries = new CountingList<BaselineEntry>(Enumerable.Range(0, 1_000)
+            .Select(i => new BaselineEntry("kms-key-rotation-enabled", $"urn:pulumi:prod::baseline::aws:kms/key:Key::k{i}", "t", "§7", "mandatory", "aws:kms/key:Key", $"k{i}", "m"))
+            .ToArray());
+        var baseline = new BaselineReport("baseline.json", entries);
+        for (var i = 0; i < 2_000; i++)
+        {
+            Assert.Equal(i < 1_000, baseline.Contains("kms-key-rotation-enabled", $"urn:pulumi:prod::baseline::aws:kms/key:Key::k{i}"));
+        }
+
+        Assert.True(entries.Enumerations <= 1, $"the findings were walked {entries.Enumerations} times");
+    }
+
+    /// <summary>A list that counts how often it is walked, so a test can tell an index from a scan.</summary>
+    private sealed class CountingList<T>(IReadOnlyList<T> items) : IReadOnlyList<T>
+    {
+        public int Enumerations { get; private set; }
+
+        public int Count => items.Count;
+
+        public T this[int index] => items[index];
+
+        public IEnumerator<T> GetEnumerator()
+        {
+            Enumerations++;
+            return items.GetEnumerator();
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 }

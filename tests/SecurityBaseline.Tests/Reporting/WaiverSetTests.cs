@@ -139,4 +139,82 @@ public class WaiverSetTests
         var resource = new ResourceRef("urn:pulumi:prod::baseline::aws:kms/key:Key::legacy-key", "aws:kms/key:Key", "legacy-key");
         Assert.Equal(matches, new ResourceSelector(urn, type, name).Matches(resource));
     }
+
+    private static WaiverSet ManyWaivers(int count, Func<int, string> selector)
+    {
+        var yaml = new System.Text.StringBuilder("waivers:\n");
+        for (var i = 0; i < count; i++)
+        {
+            var policy = i % 2 == 0 ? "kms-key-rotation-enabled" : "s3-no-public-acl";
+            yaml.Append(System.Globalization.CultureInfo.InvariantCulture,
+                $"  - policy: {policy}\n    resource:\n      {selector(i)}\n    reason: r\n    owner: o@example.com\n    expires: 2099-01-01\n");
+        }
+
+        return WaiverSet.Parse(yaml.ToString(), "many.yaml", Ids);
+    }
+
+    private static ResourceRef Key(int i) => new($"urn:pulumi:prod::baseline::aws:kms/key:Key::key-{i}", "aws:kms/key:Key", $"key-{i}");
+
+    [Theory]
+    [InlineData(500)]
+    [InlineData(2_000)]
+    public void Match_WhenWaiversNameExactUrns_ShouldExamineOnlyTheWaiversOfThatPolicyAndUrn(int count)
+    {
+        var set = ManyWaivers(count, i => $"urn: \"urn:pulumi:prod::baseline::aws:kms/key:Key::key-{i}\"");
+        var today = new DateOnly(2026, 1, 1);
+        for (var i = 0; i < count; i++)
+        {
+            var waiver = set.Match("kms-key-rotation-enabled", Key(i), today);
+            Assert.Equal(i % 2 == 0, waiver is not null);
+        }
+
+        // One candidate per waived key, none for the rest: the index answers, not a walk over every waiver.
+        Assert.True(set.Examined <= count, $"{set.Examined} waivers examined for {count} lookups");
+    }
+
+    [Fact]
+    public void Match_WhenWaiversArePatterns_ShouldGrowLinearlyWithTheirCount()
+    {
+        long ExaminedFor(int count)
+        {
+            // Patterns of another policy never come into question; those of this policy are each examined once per lookup.
+            var set = ManyWaivers(count, i => i % 2 == 0 ? $"name: \"legacy-{i}-*\"" : $"name: \"key-{i}*\"");
+            for (var i = 0; i < 100; i++)
+            {
+                _ = set.Match("s3-no-public-acl", new ResourceRef($"urn:pulumi:prod::baseline::aws:s3/bucket:Bucket::b-{i}", "aws:s3/bucket:Bucket", $"b-{i}"), new DateOnly(2026, 1, 1));
+            }
+
+            return set.Examined;
+        }
+
+        var small = ExaminedFor(200);
+        var large = ExaminedFor(800);
+        Assert.Equal(100 * 100, small);
+        Assert.True(large <= small * 4 * 1.5, $"{small} then {large}");
+    }
+
+    [Fact]
+    public void Match_WhenAnExactAndAPatternWaiverBothCover_ShouldReturnTheFirstInTheFile()
+    {
+        var yaml = """
+            waivers:
+              - policy: kms-key-rotation-enabled
+                resource:
+                  name: legacy-*
+                reason: first
+                owner: o@example.com
+                expires: 2099-01-01
+              - policy: kms-key-rotation-enabled
+                resource:
+                  urn: urn:pulumi:prod::baseline::aws:kms/key:Key::legacy-key
+                reason: second
+                owner: o@example.com
+                expires: 2099-01-01
+            """;
+        var set = WaiverSet.Parse(yaml, "w.yaml", Ids);
+        var resource = new ResourceRef("urn:pulumi:prod::baseline::aws:kms/key:Key::legacy-key", "aws:kms/key:Key", "legacy-key");
+        Assert.Equal("first", set.Match("kms-key-rotation-enabled", resource, new DateOnly(2026, 1, 1))?.Reason);
+        Assert.Equal("second", WaiverSet.Parse(yaml.Replace("legacy-*", "legacy-*-x", StringComparison.Ordinal), "w.yaml", Ids)
+            .Match("kms-key-rotation-enabled", resource, new DateOnly(2026, 1, 1))?.Reason);
+    }
 }

@@ -33,7 +33,7 @@ public sealed class S3PublicAccessBlockPresent : StackPolicy
 
         var protectedBuckets = new HashSet<string>(StringComparer.Ordinal);
         var undecided = new HashSet<string>(StringComparer.Ordinal);
-        var weakBlocks = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var weakBlocks = new Dictionary<string, CompanionList>(StringComparer.Ordinal);
 
         // A block whose bucket is not known yet (a new bucket in a preview) may protect any bucket: an unblocked-looking bucket is then undecided.
         var unresolved = false;
@@ -62,7 +62,7 @@ public sealed class S3PublicAccessBlockPresent : StackPolicy
                 {
                     if (!weakBlocks.TryGetValue(bucket.Urn, out var problems))
                     {
-                        weakBlocks[bucket.Urn] = problems = [];
+                        weakBlocks[bucket.Urn] = problems = new CompanionList();
                     }
 
                     problems.Add($"its public access block {NameOf(block)} has {string.Join(", ", off)}");
@@ -78,7 +78,7 @@ public sealed class S3PublicAccessBlockPresent : StackPolicy
             }
 
             context.Report(bucket, weakBlocks.TryGetValue(bucket.Urn, out var problems)
-                ? $"The bucket is not fully blocked from public access: {string.Join("; ", problems)}."
+                ? $"The bucket is not fully blocked from public access: {problems.Join("; ")}."
                 : "No aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock names this bucket in `bucket`, and no account-level public access block has all four flags true.");
         }
     }

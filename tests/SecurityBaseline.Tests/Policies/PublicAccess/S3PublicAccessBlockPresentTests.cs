@@ -102,6 +102,27 @@ public class S3PublicAccessBlockPresentTests
     }
 
     [Fact]
+    public void AwsBuckets_WhenManyWeakBlocksShareOneBucketValue_ShouldListAFewBlocksAndCountTheRest()
+    {
+        // n buckets with one `bucket` name and n weak blocks naming it: listing every block in every message is n² text.
+        const int n = 300;
+        var resources = new List<PulumiResource>();
+        for (var i = 0; i < n; i++)
+        {
+            resources.Add(Fixtures.Resource(Bucket, """{"bucket":"acme-shared"}""", $"shared-{i}"));
+            resources.Add(Fixtures.Resource(BucketBlock, """{"bucket":"acme-shared","blockPublicAcls":false,"blockPublicPolicy":true,"ignorePublicAcls":true,"restrictPublicBuckets":true}""", $"block-{i}"));
+        }
+
+        var evaluations = Fixtures.EvaluateStack(policy, resources);
+
+        var messages = evaluations.Where(e => e.Resource.Type == Bucket).SelectMany(e => e.Messages).ToArray();
+        Assert.Equal(n, messages.Length);
+        Assert.All(messages, m => Assert.True(m.Length < 2_000, $"{m.Length} characters"));
+        Assert.All(messages, m => Assert.Contains("block-0 has blockPublicAcls is false", m, StringComparison.Ordinal));
+        Assert.All(messages, m => Assert.Contains($"and {n - 10} more", m, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void AwsBucket_WhenItsBlockFlagIsUnknown_ShouldBeNotApplicableWithReason()
     {
         var evaluations = Fixtures.EvaluateStack(policy,
