@@ -50,8 +50,18 @@ internal sealed class AnalyzerMethods : IServiceMethodProvider<AnalyzerService>
             context =>
             {
                 var payload = context.PayloadAsNewBuffer();
-                using var stream = new MemoryStream(payload, writable: false);
-                using var input = CodedInputStream.CreateWithLimits(stream, int.MaxValue, RecursionLimit);
-                return parser.ParseFrom(input);
+                try
+                {
+                    using var stream = new MemoryStream(payload, writable: false);
+                    using var input = CodedInputStream.CreateWithLimits(stream, int.MaxValue, RecursionLimit);
+                    return parser.ParseFrom(input);
+                }
+#pragma warning disable CA1031 // Whatever the parser throws (too deep, not UTF-8, malformed), the caller sent a bad argument.
+                catch (Exception e) when (e is not RpcException)
+#pragma warning restore CA1031
+                {
+                    // The parser's own message can quote the bytes it choked on, which may be a secret's: the path alone is said.
+                    throw new RpcException(new Status(StatusCode.InvalidArgument, RefusedRequest.Explain<T>(payload)));
+                }
             });
 }

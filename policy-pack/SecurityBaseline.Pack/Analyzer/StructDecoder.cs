@@ -68,7 +68,7 @@ internal static class StructDecoder
                 var items = new List<PropertyValue>(values.Count);
                 for (var i = 0; i < values.Count; i++)
                 {
-                    items.Add(Decode(values[i], $"{path}[{i}]", secret, depth + 1));
+                    items.Add(Decode(values[i], PropertyDecoder.ItemPath(path, i, secret), secret, depth + 1));
                 }
 
                 return PropertyValue.FromArray(items, secret);
@@ -97,7 +97,7 @@ internal static class StructDecoder
         var fields = new Dictionary<string, PropertyValue>(value.Fields.Count, StringComparer.Ordinal);
         foreach (var (name, field) in value.Fields)
         {
-            fields[name] = Decode(field, Join(path, name), secret, depth + 1);
+            fields[name] = Decode(field, PropertyDecoder.FieldPath(path, name, secret), secret, depth + 1);
         }
 
         return PropertyValue.FromObject(fields, secret);
@@ -110,25 +110,25 @@ internal static class StructDecoder
             case PulumiSignatures.Secret:
                 return DecodeSecret(value, path, depth);
             case PulumiSignatures.Asset:
-                return PropertyValue.Asset(StringAttributes(value, path, "hash", "text", "path", "uri"), secret);
+                return PropertyValue.Asset(StringAttributes(value, path, secret, "hash", "text", "path", "uri"), secret);
             case PulumiSignatures.Archive:
             {
                 var assets = new Dictionary<string, PropertyValue>(StringComparer.Ordinal);
                 if (value.Fields.TryGetValue("assets", out var assetsValue) && assetsValue.KindCase == Value.KindOneofCase.StructValue)
                 {
-                    var assetsPath = Join(path, "assets");
+                    var assetsPath = PropertyDecoder.FieldPath(path, "assets", secret);
                     foreach (var (name, asset) in assetsValue.StructValue.Fields)
                     {
-                        assets[name] = Decode(asset, Join(assetsPath, name), secret, depth + 1);
+                        assets[name] = Decode(asset, PropertyDecoder.FieldPath(assetsPath, name, secret), secret, depth + 1);
                     }
                 }
 
-                return PropertyValue.Archive(StringAttributes(value, path, "hash", "path", "uri"), assets, secret);
+                return PropertyValue.Archive(StringAttributes(value, path, secret, "hash", "path", "uri"), assets, secret);
             }
 
             case PulumiSignatures.ResourceReference:
             {
-                var attributes = StringAttributes(value, path, "urn", "id", "packageVersion", "name", "type");
+                var attributes = StringAttributes(value, path, secret, "urn", "id", "packageVersion", "name", "type");
                 if (!attributes.TryGetValue("urn", out var urn))
                 {
                     throw new PropertyFormatException(Where(path), "resource reference without a urn");
@@ -155,7 +155,7 @@ internal static class StructDecoder
                     value.Fields.TryGetValue("value", out var bytes) && bytes.KindCase == Value.KindOneofCase.StringValue ? bytes.StringValue : string.Empty,
                     secret);
             default:
-                throw new PropertyFormatException(Where(path), $"unrecognised Pulumi signature \"{signature}\"");
+                throw new PropertyFormatException(Where(path), $"unrecognised Pulumi signature {PropertyDecoder.Quoted(signature, secret)}");
         }
     }
 
@@ -177,9 +177,9 @@ internal static class StructDecoder
             {
                 // State files keep a secret's JSON encoding as a string; the file decoder already knows that shape.
                 using var document = JsonDocument.Parse(plaintext.StringValue, PropertyDecoder.DocumentOptions);
-                return PropertyDecoder.Decode(document.RootElement, path).AsSecret();
+                return PropertyDecoder.DecodeSecretValue(document.RootElement, path);
             }
-            catch (JsonException)
+            catch (Exception e) when (e is JsonException or ArgumentException)
             {
                 // Never echo the plaintext: the reason alone names the problem.
                 throw new PropertyFormatException(Where(path), "secret plaintext is not valid JSON");
@@ -194,7 +194,7 @@ internal static class StructDecoder
         throw new PropertyFormatException(Where(path), "secret without value, plaintext or ciphertext");
     }
 
-    private static Dictionary<string, string> StringAttributes(Struct value, string path, params string[] names)
+    private static Dictionary<string, string> StringAttributes(Struct value, string path, bool secret, params string[] names)
     {
         var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var name in names)
@@ -206,7 +206,7 @@ internal static class StructDecoder
 
             if (v.KindCase != Value.KindOneofCase.StringValue)
             {
-                throw new PropertyFormatException(Join(path, name), $"expected a string, found {v.KindCase}");
+                throw new PropertyFormatException(PropertyDecoder.FieldPath(path, name, secret), $"expected a string, found {v.KindCase}");
             }
 
             attributes[name] = v.StringValue;
@@ -216,6 +216,4 @@ internal static class StructDecoder
     }
 
     private static string Where(string path) => path.Length == 0 ? "(root)" : path;
-
-    private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
 }

@@ -91,6 +91,10 @@ public static class PropertyAccess
         };
     }
 
+    /// <summary>The string at <paramref name="path"/> with its secret mark, for a policy that decides on it and may print it.</summary>
+    public static Shown? GetShownString(this PropertyValue root, string path) =>
+        root.GetString(path) is { } text ? new Shown(text, root.Find(path)!.IsSecret) : null;
+
     public static double? GetNumber(this PropertyValue root, string path)
     {
         var value = root.Known(path);

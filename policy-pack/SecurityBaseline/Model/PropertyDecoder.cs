@@ -35,6 +35,22 @@ public static class PropertyDecoder
 
     public static PropertyValue Decode(JsonElement element, string path = "") => Decode(element, path, false, 0);
 
+    /// <summary>Decodes the JSON encoding of a secret's value (state files keep it as a string): everything in it is secret, and error paths stop at <paramref name="path"/>.</summary>
+    public static PropertyValue DecodeSecretValue(JsonElement element, string path) => Decode(element, path, true, 0);
+
+    /// <summary>The path of field <paramref name="name"/> under <paramref name="path"/>; inside a secret, the secret's own path and "[secret]", since a key can be as secret as a value.</summary>
+    public static string FieldPath(string path, string name, bool secret) => secret ? SecretPath(path) : Join(path, name);
+
+    /// <summary>The path of item <paramref name="index"/> under <paramref name="path"/>; inside a secret, the secret's own path and "[secret]".</summary>
+    public static string ItemPath(string path, int index, bool secret) =>
+        secret ? SecretPath(path) : $"{path}[{index.ToString(System.Globalization.CultureInfo.InvariantCulture)}]";
+
+    /// <summary>What a problem inside a secret quotes from the input: nothing when it is secret.</summary>
+    public static string Quoted(string text, bool secret) => secret ? Shown.SecretText : $"\"{text}\"";
+
+    private static string SecretPath(string path) =>
+        path.EndsWith(Shown.SecretText, StringComparison.Ordinal) ? path : path.Length == 0 ? Shown.SecretText : $"{path}.{Shown.SecretText}";
+
     private static PropertyValue Decode(JsonElement element, string path, bool secret, int depth)
     {
         if (depth > MaxDepth)
@@ -42,6 +58,20 @@ public static class PropertyDecoder
             throw new PropertyFormatException(path, $"nested deeper than {MaxDepth} levels");
         }
 
+        try
+        {
+            return DecodeElement(element, path, secret, depth);
+        }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json refuses to turn an escaped unpaired surrogate (`"\ud800"`) into a string, in a value or a key.
+            // The innermost level catches it, so the path is that of the string or of the object holding the key, never the text.
+            throw new PropertyFormatException(path.Length == 0 ? "(root)" : path, "text that is not valid Unicode (an unpaired surrogate)");
+        }
+    }
+
+    private static PropertyValue DecodeElement(JsonElement element, string path, bool secret, int depth)
+    {
         switch (element.ValueKind)
         {
             case JsonValueKind.Null:
@@ -60,7 +90,7 @@ public static class PropertyDecoder
                 var i = 0;
                 foreach (var item in element.EnumerateArray())
                 {
-                    items.Add(Decode(item, $"{path}[{i}]", secret, depth + 1));
+                    items.Add(Decode(item, ItemPath(path, i, secret), secret, depth + 1));
                     i++;
                 }
 
@@ -101,7 +131,7 @@ public static class PropertyDecoder
         var fields = new Dictionary<string, PropertyValue>(StringComparer.Ordinal);
         foreach (var property in element.EnumerateObject())
         {
-            fields[property.Name] = Decode(property.Value, Join(path, property.Name), secret, depth + 1);
+            fields[property.Name] = Decode(property.Value, FieldPath(path, property.Name, secret), secret, depth + 1);
         }
 
         return PropertyValue.FromObject(fields, secret);
@@ -114,7 +144,7 @@ public static class PropertyDecoder
             case PulumiSignatures.Secret:
                 return DecodeSecret(element, path, depth);
             case PulumiSignatures.Asset:
-                return PropertyValue.Asset(StringAttributes(element, path, "hash", "text", "path", "uri"), secret);
+                return PropertyValue.Asset(StringAttributes(element, path, secret, "hash", "text", "path", "uri"), secret);
             case PulumiSignatures.Archive:
             {
                 var assets = new Dictionary<string, PropertyValue>(StringComparer.Ordinal);
@@ -122,16 +152,16 @@ public static class PropertyDecoder
                 {
                     foreach (var asset in assetsElement.EnumerateObject())
                     {
-                        assets[asset.Name] = Decode(asset.Value, Join(Join(path, "assets"), asset.Name), secret, depth + 1);
+                        assets[asset.Name] = Decode(asset.Value, FieldPath(FieldPath(path, "assets", secret), asset.Name, secret), secret, depth + 1);
                     }
                 }
 
-                return PropertyValue.Archive(StringAttributes(element, path, "hash", "path", "uri"), assets, secret);
+                return PropertyValue.Archive(StringAttributes(element, path, secret, "hash", "path", "uri"), assets, secret);
             }
 
             case PulumiSignatures.ResourceReference:
             {
-                var attributes = StringAttributes(element, path, "urn", "id", "packageVersion", "name", "type");
+                var attributes = StringAttributes(element, path, secret, "urn", "id", "packageVersion", "name", "type");
                 if (!attributes.TryGetValue("urn", out var urn))
                 {
                     throw new PropertyFormatException(path, "resource reference without a urn");
@@ -157,7 +187,7 @@ public static class PropertyDecoder
             case PulumiSignatures.ByteString:
                 return PropertyValue.FromString(element.TryGetProperty("value", out var bytes) && bytes.ValueKind == JsonValueKind.String ? bytes.GetString()! : string.Empty, secret);
             default:
-                throw new PropertyFormatException(path, $"unrecognised Pulumi signature \"{signature}\"");
+                throw new PropertyFormatException(path, $"unrecognised Pulumi signature {Quoted(signature, secret)}");
         }
     }
 
@@ -181,7 +211,7 @@ public static class PropertyDecoder
                 using var inner = StrictJson.Parse(plaintext.GetString()!, DocumentOptions);
                 return Decode(inner.RootElement, path, true, depth + 1);
             }
-            catch (JsonException)
+            catch (Exception e) when (e is JsonException or ArgumentException)
             {
                 // Never echo the plaintext: the reason alone names the problem.
                 throw new PropertyFormatException(path, "secret plaintext is not valid JSON");
@@ -196,7 +226,7 @@ public static class PropertyDecoder
         throw new PropertyFormatException(path, "secret without value, plaintext or ciphertext");
     }
 
-    private static Dictionary<string, string> StringAttributes(JsonElement element, string path, params string[] names)
+    private static Dictionary<string, string> StringAttributes(JsonElement element, string path, bool secret, params string[] names)
     {
         var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var name in names)
@@ -208,7 +238,7 @@ public static class PropertyDecoder
 
             if (v.ValueKind != JsonValueKind.String)
             {
-                throw new PropertyFormatException(Join(path, name), $"expected a string, found {v.ValueKind}");
+                throw new PropertyFormatException(FieldPath(path, name, secret), $"expected a string, found {v.ValueKind}");
             }
 
             attributes[name] = v.GetString()!;

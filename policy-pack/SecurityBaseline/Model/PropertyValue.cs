@@ -63,10 +63,13 @@ public sealed class PropertyValue
 
     public static PropertyValue FromString(string value, bool secret = false) => new(ValueKind.String, secret) { StringValue = value };
 
-    public static PropertyValue FromArray(IReadOnlyList<PropertyValue> items, bool secret = false) => new(ValueKind.Array, secret) { Items = items };
+    /// <summary>A list; a secret list marks its items secret too, so nothing read from inside it can print as plain.</summary>
+    public static PropertyValue FromArray(IReadOnlyList<PropertyValue> items, bool secret = false) =>
+        secret ? new(ValueKind.Array, true) { Items = SecretItems(items) } : new(ValueKind.Array, false) { Items = items };
 
+    /// <summary>An object; a secret object marks its fields secret too, so nothing read from inside it can print as plain.</summary>
     public static PropertyValue FromObject(IReadOnlyDictionary<string, PropertyValue> fields, bool secret = false) =>
-        new(ValueKind.Object, secret) { Fields = fields };
+        secret ? new(ValueKind.Object, true) { Fields = SecretFields(fields) } : new(ValueKind.Object, false) { Fields = fields };
 
     public static PropertyValue Unknown(string type, bool secret = false) => new(ValueKind.Unknown, secret) { UnknownType = type };
 
@@ -77,7 +80,7 @@ public sealed class PropertyValue
         new(ValueKind.Asset, secret) { Attributes = attributes };
 
     public static PropertyValue Archive(IReadOnlyDictionary<string, string> attributes, IReadOnlyDictionary<string, PropertyValue> assets, bool secret = false) =>
-        new(ValueKind.Archive, secret) { Attributes = attributes, Fields = assets };
+        new(ValueKind.Archive, secret) { Attributes = attributes, Fields = secret ? SecretFields(assets) : assets };
 
     public static PropertyValue ResourceReference(string urn, string? id, IReadOnlyDictionary<string, string> attributes, bool secret = false) =>
         new(ValueKind.ResourceReference, secret) { StringValue = string.IsNullOrEmpty(id) ? urn : id, Attributes = attributes };
@@ -95,12 +98,29 @@ public sealed class PropertyValue
             BoolValue = BoolValue,
             NumberValue = NumberValue,
             StringValue = StringValue,
-            Items = Items.Count == 0 ? Items : Items.Select(i => i.AsSecret()).ToArray(),
-            Fields = Fields.Count == 0 ? Fields : Fields.ToDictionary(f => f.Key, f => f.Value.AsSecret(), StringComparer.Ordinal),
+            Items = SecretItems(Items),
+            Fields = SecretFields(Fields),
             UnknownType = UnknownType,
             Attributes = Attributes,
         };
     }
+
+    private static IReadOnlyList<PropertyValue> SecretItems(IReadOnlyList<PropertyValue> items) =>
+        items.Count == 0 || items.All(i => i.IsSecret) ? items : items.Select(i => i.AsSecret()).ToArray();
+
+    private static IReadOnlyDictionary<string, PropertyValue> SecretFields(IReadOnlyDictionary<string, PropertyValue> fields) =>
+        fields.Count == 0 || fields.Values.All(f => f.IsSecret) ? fields : fields.ToDictionary(f => f.Key, f => f.Value.AsSecret(), StringComparer.Ordinal);
+
+    /// <summary>The value as messages may print it: its text for a string, number or boolean, "[secret]" for a secret.</summary>
+    /// <remarks>Null for a value with no scalar text (list, object, unknown, asset).</remarks>
+    public Shown? AsShown() =>
+        Kind switch
+        {
+            ValueKind.String or ValueKind.ResourceReference => new Shown(StringValue!, IsSecret),
+            ValueKind.Number => Model.Shown.Number(NumberValue, IsSecret),
+            ValueKind.Bool => new Shown(BoolValue ? "true" : "false", IsSecret),
+            _ => null,
+        };
 
     /// <summary>The field named <paramref name="key"/> of an object, or null when absent or not an object.</summary>
     public PropertyValue? this[string key] => Kind == ValueKind.Object && Fields.TryGetValue(key, out var v) ? v : null;

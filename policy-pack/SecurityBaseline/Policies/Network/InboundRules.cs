@@ -55,7 +55,11 @@ public sealed record RuleSource(string Property, string Value, SourceKind Kind, 
 }
 
 /// <summary>The protocol of an inbound rule and the ports it opens; no ranges means the protocol has no ports (ICMP, ESP).</summary>
-public sealed record RulePorts(string Protocol, IReadOnlyList<PortRange> Ranges, bool AllProtocols = false)
+/// <param name="Protocol">The protocol as written, with its secret mark: decisions read its value, messages print it redacted.</param>
+/// <param name="Ranges">The ports opened.</param>
+/// <param name="AllProtocols">True for AWS `-1`/`all`.</param>
+/// <param name="SecretPorts">True when a port bound or range was secret: messages then print the ports as "[secret]".</param>
+public sealed record RulePorts(Shown Protocol, IReadOnlyList<PortRange> Ranges, bool AllProtocols = false, bool SecretPorts = false)
 {
     public bool Opens(int port) => Ranges.Any(range => range.Contains(port));
 
@@ -69,6 +73,11 @@ public sealed record RulePorts(string Protocol, IReadOnlyList<PortRange> Ranges,
         if (Ranges.Count == 0)
         {
             return $"protocol {Protocol} (no ports)";
+        }
+
+        if (SecretPorts)
+        {
+            return $"protocol {Protocol}, ports {Shown.SecretText}";
         }
 
         if (Ranges.Count == 1 && Ranges[0] == PortRange.Every)
@@ -151,8 +160,8 @@ public static class InboundRules
                 AwsGroupRules(context, "ingress", check);
                 break;
             case AwsSecurityGroupRule:
-                var type = properties.GetString("type");
-                if (!string.Equals(type, "ingress", StringComparison.OrdinalIgnoreCase))
+                var type = properties.GetShownString("type");
+                if (!string.Equals(type?.Value, "ingress", StringComparison.OrdinalIgnoreCase))
                 {
                     context.NotApplicable(type is null ? "type is absent: not an ingress rule" : $"type is \"{type}\": only ingress rules admit inbound traffic");
                     return;
@@ -170,11 +179,11 @@ public static class InboundRules
                 context.Each(rules.Where(r => r is { IsInbound: true, IsAllow: true }), rule => check(WithoutShadowedSources(rule, denies)));
                 break;
             case AzureNativeSecurityRule or AzureSecurityRule:
-                var direction = properties.GetString("direction");
-                var access = properties.GetString("access");
-                if (!IsInboundAllow(direction, access))
+                var direction = properties.GetShownString("direction");
+                var access = properties.GetShownString("access");
+                if (!IsInboundAllow(direction?.Value, access?.Value))
                 {
-                    context.NotApplicable($"direction \"{direction ?? "(absent)"}\", access \"{access ?? "(absent)"}\": only inbound allow rules admit traffic");
+                    context.NotApplicable($"direction \"{direction?.Text ?? "(absent)"}\", access \"{access?.Text ?? "(absent)"}\": only inbound allow rules admit traffic");
                     return;
                 }
 
@@ -338,7 +347,7 @@ public static class InboundRules
     /// <summary>True when the deny applies to every protocol and port the allow opens.</summary>
     private static bool CoversPorts(RulePorts deny, RulePorts allow)
     {
-        if (deny.Protocol.Trim() != "*" && !string.Equals(deny.Protocol.Trim(), allow.Protocol.Trim(), StringComparison.OrdinalIgnoreCase))
+        if (deny.Protocol.Value.Trim() != "*" && !string.Equals(deny.Protocol.Value.Trim(), allow.Protocol.Value.Trim(), StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
@@ -353,7 +362,7 @@ public static class InboundRules
     /// <summary>The protocol a rule's ports belong to, or null when the rule covers every protocol.</summary>
     private static string? ProtocolKey(RulePorts ports)
     {
-        var protocol = ports.Protocol.Trim().ToLowerInvariant();
+        var protocol = ports.Protocol.Value.Trim().ToLowerInvariant();
         if (ports.AllProtocols || protocol is "*" or "-1" or "all")
         {
             return null;
@@ -408,7 +417,10 @@ public static class InboundRules
                         continue;
                     }
 
-                    var portsText = !hasPorts ? $"protocol {key}" : $"{(key == "*" ? "every protocol" : $"protocol {key}")}, {PortsPhrase(segment)}";
+                    // The key and the segment's bounds come from the rules' values: a secret among them prints as "[secret]".
+                    var shownKey = new Shown(key, applicable.Any(r => r.Ports!.Protocol.IsSecret && ProtocolKey(r.Ports) == key));
+                    var portsPhrase = applicable.Any(r => r.Ports!.SecretPorts) ? $"ports {Shown.SecretText}" : PortsPhrase(segment);
+                    var portsText = !hasPorts ? $"protocol {shownKey}" : $"{(key == "*" ? "every protocol" : $"protocol {shownKey}")}, {portsPhrase}";
                     var contributing = blocks.Where(b => b.Block.Family == family).Select(b => b.Rule).Distinct().ToArray();
                     found.Add(new CombinedReach(SourceAddress.FamilyName(family), portsText, names, contributing));
                 }
@@ -424,8 +436,8 @@ public static class InboundRules
     private static RulePorts AwsPorts(RuleReader reader, string protocolProperty)
     {
         // Protocol is required by the provider; read an absent one as every protocol rather than guess a narrower one.
-        var protocol = reader.String(protocolProperty) ?? "-1";
-        switch (protocol.Trim().ToLowerInvariant())
+        var protocol = reader.ShownString(protocolProperty) ?? Shown.Plain("-1");
+        switch (protocol.Value.Trim().ToLowerInvariant())
         {
             case "-1" or "all":
                 return new RulePorts(protocol, [PortRange.Every], AllProtocols: true);
@@ -441,7 +453,7 @@ public static class InboundRules
                     throw new PolicyDataException(reader.FullPath("fromPort"), "fromPort is greater than toPort");
                 }
 
-                return new RulePorts(protocol, [new PortRange(first, last)]);
+                return new RulePorts(protocol, [new PortRange(first, last)], SecretPorts: reader.IsSecret("fromPort") || reader.IsSecret("toPort"));
             default:
                 // ICMP, ICMPv6 and other protocol numbers (ESP, GRE) carry no ports.
                 return new RulePorts(protocol, []);
@@ -451,8 +463,8 @@ public static class InboundRules
     private static RulePorts AzurePorts(RuleReader reader, string at)
     {
         // Protocol is required by the provider; read an absent one as `*` rather than guess a narrower one.
-        var protocol = reader.String(at + "protocol") ?? "*";
-        if (protocol.Trim() != "*" && !IsPortProtocol(protocol))
+        var protocol = reader.ShownString(at + "protocol") ?? Shown.Plain("*");
+        if (protocol.Value.Trim() != "*" && !IsPortProtocol(protocol.Value))
         {
             return new RulePorts(protocol, []);
         }
@@ -468,7 +480,7 @@ public static class InboundRules
 
         // One of the two is required by Azure; read neither as every port rather than as none.
         var ranges = texts.Count == 0 ? [PortRange.Every] : texts.Select(t => ParseAzurePortRange(reader.FullPath(t.Property), t.Text)).ToArray();
-        return new RulePorts(protocol, ranges);
+        return new RulePorts(protocol, ranges, SecretPorts: reader.IsSecret(at + "destinationPortRange") || reader.IsSecret(at + "destinationPortRanges"));
     }
 
     private static bool IsPortProtocol(string protocol) =>
@@ -597,6 +609,12 @@ public static class InboundRules
         }
 
         public string? String(string property) => rule.ReadString(FullPath(property), property);
+
+        /// <summary>The string at <paramref name="property"/> with its secret mark, for values messages print.</summary>
+        public Shown? ShownString(string property) => String(property) is { } text ? new Shown(text, IsSecret(property)) : null;
+
+        /// <summary>True when the value at <paramref name="property"/>, or anything in it, is secret.</summary>
+        public bool IsSecret(string property) => rule.Find(property) is { } value && (value.IsSecret || value.Items.Any(i => i.IsSecret));
 
         public IReadOnlyList<string> Strings(string property)
         {

@@ -196,8 +196,11 @@ public sealed class NetworkAclNoInternetAdminPorts : ResourcePolicy
         // Absent ports on a TCP/UDP rule are read as every port rather than guessed narrower.
         var from = Read("fromPort", entry.GetNumber) is { } f and >= 0 ? (int)f : 0;
         var to = Read("toPort", entry.GetNumber) is { } t and >= 0 ? (int)t : 65535;
+        // The name quotes the rule's own values; each prints through its secret mark.
         var shown = entry.Find(source.Item1)?.Describe() ?? source.Item2;
-        var name = $"{(path.Length == 0 ? "rule" : path)} (rule {number.ToString(CultureInfo.InvariantCulture)}, {action.ToLowerInvariant()} {source.Item1} = {shown})";
+        var shownNumber = Shown.Number(number, entry.Find(numberProperty)?.IsSecret == true);
+        var shownAction = new Shown(action.ToLowerInvariant(), entry.Find(actionProperty)?.IsSecret == true);
+        var name = $"{(path.Length == 0 ? "rule" : path)} (rule {shownNumber}, {shownAction} {source.Item1} = {shown})";
         return new AclEntry(name, string.Equals(action.Trim(), "allow", StringComparison.OrdinalIgnoreCase), number, key, new PortRange(from, to), block);
     }
 
