@@ -24,7 +24,7 @@ public sealed class AccessReviewAnalyzer : StackPolicy
         ResourceTypes = [AnalyzerType],
         Help = "Add an `aws.accessanalyzer.Analyzer` with `type: \"ACCOUNT_UNUSED_ACCESS\"` (or `\"ORGANIZATION_UNUSED_ACCESS\"`) and `configuration: { unusedAccess: { unusedAccessAge: 90 } }`, in this stack or the account's security stack, and review its findings every quarter.",
         AbsentMeans = "`type` absent means \"ACCOUNT\" (external access only, the provider's default), which says nothing about unused access; `unusedAccessAge` absent is not allowed by the API for unused-access analyzers and is read as a violation. "
-            + "A stack without any aws resource is not judged.",
+            + "A stack without any aws resource, or an input without the root stack resource (a fragment), is not judged.",
         Tags = ["iam", "access-review", "access-management"],
     };
 
@@ -32,7 +32,8 @@ public sealed class AccessReviewAnalyzer : StackPolicy
 
     public override void Evaluate(StackContext context)
     {
-        if (!context.Stack.Resources.Any(r => r.Type.StartsWith("aws:", StringComparison.Ordinal)))
+        // A fragment (a single resource's preview, a partial file) cannot show that the stack lacks the service.
+        if (!context.Stack.IsWholeStack || !context.Stack.Resources.Any(r => r.Type.StartsWith("aws:", StringComparison.Ordinal)))
         {
             return;
         }

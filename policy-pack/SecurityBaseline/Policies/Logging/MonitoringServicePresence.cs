@@ -6,7 +6,7 @@ namespace SecurityBaseline.Policies.Logging;
 /// <summary>A §9 stack policy that a cloud's security-monitoring service is switched on by some resource of the stack.</summary>
 /// <remarks>
 /// Such services are one per account or subscription and often live in a separate security stack, so these policies are
-/// advisory by default; a stack with no resource of the cloud is not judged.
+/// advisory by default; a stack with no resource of the cloud, or an input without the root stack resource, is not judged.
 /// </remarks>
 public abstract class MonitoringServicePresence : StackPolicy
 {
@@ -21,7 +21,8 @@ public abstract class MonitoringServicePresence : StackPolicy
 
     public sealed override void Evaluate(StackContext context)
     {
-        if (!context.Stack.Resources.Any(r => CloudPrefixes.Any(p => r.Type.StartsWith(p, StringComparison.Ordinal))))
+        // A fragment (a single resource's preview, a partial file) cannot show that the stack lacks the service.
+        if (!context.Stack.IsWholeStack || !context.Stack.Resources.Any(r => CloudPrefixes.Any(p => r.Type.StartsWith(p, StringComparison.Ordinal))))
         {
             return;
         }

@@ -15,6 +15,7 @@ public class AccessReviewAnalyzerTests
     {
         var evaluations = Fixtures.EvaluateStack(policy,
         [
+            Fixtures.Resource("pulumi:pulumi:Stack", "{}", "baseline-prod"),
             Fixtures.Resource("aws:s3/bucket:Bucket", """{"bucket":"acme-data"}""", "data"),
             Fixtures.Resource(Analyzer, """{"analyzerName":"unused","type":"ACCOUNT_UNUSED_ACCESS","configuration":{"unusedAccess":{"unusedAccessAge":90}}}""", "unused"),
         ]);
@@ -25,7 +26,7 @@ public class AccessReviewAnalyzerTests
     [Fact]
     public void AwsStack_WhenNoAnalyzer_ShouldFailTheStackAsAdvisory()
     {
-        var evaluations = Fixtures.EvaluateStack(policy, [Fixtures.Resource("aws:s3/bucket:Bucket", """{"bucket":"acme-data"}""", "data")]);
+        var evaluations = Fixtures.EvaluateStack(policy, [Fixtures.Resource("pulumi:pulumi:Stack", "{}", "baseline-prod"), Fixtures.Resource("aws:s3/bucket:Bucket", """{"bucket":"acme-data"}""", "data")]);
 
         var finding = Single(evaluations);
         Assert.Equal(Outcome.Fail, finding.Outcome);
@@ -38,7 +39,7 @@ public class AccessReviewAnalyzerTests
     [InlineData("""{"analyzerName":"unused","type":"ORGANIZATION_UNUSED_ACCESS","configuration":{"unusedAccess":{"unusedAccessAge":180}}}""", "unusedAccessAge is 180")]
     public void AwsAnalyzer_WhenNotAQuarterlyUnusedAccessAnalyzer_ShouldFailIt(string inputs, string fragment)
     {
-        var finding = Single(Fixtures.EvaluateStack(policy, [Fixtures.Resource(Analyzer, inputs, "analyzer")]));
+        var finding = Single(Fixtures.EvaluateStack(policy, [Fixtures.Resource("pulumi:pulumi:Stack", "{}", "baseline-prod"), Fixtures.Resource(Analyzer, inputs, "analyzer")]));
         Assert.Equal(Outcome.Fail, finding.Outcome);
         Assert.Contains(fragment, Assert.Single(finding.Messages), StringComparison.Ordinal);
     }
@@ -46,7 +47,7 @@ public class AccessReviewAnalyzerTests
     [Fact]
     public void AzureStack_WhenNoAwsResource_ShouldReportNothing()
     {
-        var evaluations = Fixtures.EvaluateStack(policy, [Fixtures.Resource("azure-native:storage:StorageAccount", """{"resourceGroupName":"rg"}""", "storage")]);
+        var evaluations = Fixtures.EvaluateStack(policy, [Fixtures.Resource("pulumi:pulumi:Stack", "{}", "baseline-prod"), Fixtures.Resource("azure-native:storage:StorageAccount", """{"resourceGroupName":"rg"}""", "storage")]);
         Assert.Empty(evaluations);
     }
 }
