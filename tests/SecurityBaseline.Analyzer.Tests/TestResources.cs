@@ -70,19 +70,19 @@ public static class TestResources
         """);
 
     public static readonly TestResource AzureStorageAccount = new("azure:storage/account:Account", "classic", """
-        {"name": "companydata", "resourceGroupName": "rg-data", "location": "japaneast", "accountTier": "Standard", "accountReplicationType": "ZRS", "httpsTrafficOnlyEnabled": true, "minTlsVersion": "TLS1_2", "allowNestedItemsToBePublic": false, "networkRules": {"defaultAction": "Deny", "ipRules": ["203.0.113.0/24"]}}
+        {"name": "companydata", "resourceGroupName": "rg-data", "location": "japaneast", "accountTier": "Standard", "accountReplicationType": "ZRS", "httpsTrafficOnlyEnabled": true, "minTlsVersion": "TLS1_2", "allowNestedItemsToBePublic": false, "sharedAccessKeyEnabled": false, "networkRules": {"defaultAction": "Deny", "ipRules": ["203.0.113.0/24"]}}
         """);
 
     public static readonly TestResource AzureStorageAccountOpen = new("azure:storage/account:Account", "classic-open", """
-        {"name": "companyopen", "resourceGroupName": "rg-data", "location": "japaneast", "accountTier": "Standard", "accountReplicationType": "LRS", "httpsTrafficOnlyEnabled": false, "minTlsVersion": "TLS1_2", "allowNestedItemsToBePublic": false, "networkRules": {"defaultAction": "Deny"}}
+        {"name": "companyopen", "resourceGroupName": "rg-data", "location": "japaneast", "accountTier": "Standard", "accountReplicationType": "LRS", "httpsTrafficOnlyEnabled": false, "minTlsVersion": "TLS1_2", "allowNestedItemsToBePublic": false, "sharedAccessKeyEnabled": false, "networkRules": {"defaultAction": "Deny"}}
         """);
 
     public static readonly TestResource AzureNativeStorageAccount = new("azure-native:storage:StorageAccount", "native", """
-        {"accountName": "companynative", "resourceGroupName": "rg-data", "location": "japaneast", "kind": "StorageV2", "sku": {"name": "Standard_ZRS"}, "enableHttpsTrafficOnly": true, "minimumTlsVersion": "TLS1_2", "allowBlobPublicAccess": false, "networkRuleSet": {"defaultAction": "Deny", "bypass": "AzureServices"}}
+        {"accountName": "companynative", "resourceGroupName": "rg-data", "location": "japaneast", "kind": "StorageV2", "sku": {"name": "Standard_ZRS"}, "enableHttpsTrafficOnly": true, "minimumTlsVersion": "TLS1_2", "allowBlobPublicAccess": false, "allowSharedKeyAccess": false, "networkRuleSet": {"defaultAction": "Deny", "bypass": "AzureServices"}}
         """);
 
     public static readonly TestResource AzureNativeStorageAccountOldTls = new("azure-native:storage:StorageAccount", "native-tls10", """
-        {"accountName": "companytls", "resourceGroupName": "rg-data", "location": "japaneast", "kind": "StorageV2", "sku": {"name": "Standard_LRS"}, "allowBlobPublicAccess": false, "networkRuleSet": {"defaultAction": "Deny"}}
+        {"allowSharedKeyAccess": false, "accountName": "companytls", "resourceGroupName": "rg-data", "location": "japaneast", "kind": "StorageV2", "sku": {"name": "Standard_LRS"}, "allowBlobPublicAccess": false, "networkRuleSet": {"defaultAction": "Deny"}}
         """);
 
     public static readonly TestResource AzureNativeKeyVault = new("azure-native:keyvault:Vault", "vault", """

@@ -81,4 +81,7 @@ public sealed class StackContext(StackIndex stack, PolicyParameters parameters) 
 
     /// <summary>Records a violation by <paramref name="resource"/>.</summary>
     public void Report(PulumiResource resource, string message) => AddViolation(resource.Urn, message);
+
+    /// <summary>Records a violation by the stack as a whole: something the stack lacks, so no resource of it is at fault.</summary>
+    public void ReportStack(string message) => AddViolation(null, message);
 }

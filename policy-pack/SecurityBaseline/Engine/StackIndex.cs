@@ -38,6 +38,9 @@ public sealed class StackIndex
 
     public IReadOnlyList<PulumiResource> Resources { get; }
 
+    /// <summary>True when the input holds the root stack resource, i.e. the whole stack: only then can a policy conclude that something is missing.</summary>
+    public bool IsWholeStack => byType.ContainsKey("pulumi:pulumi:Stack");
+
     public PulumiResource? ByUrn(string urn) => byUrn.GetValueOrDefault(urn);
 
     /// <summary>Every resource whose type token is one of <paramref name="types"/>, in stack order.</summary>

@@ -10,7 +10,7 @@ public static class PolicyCatalog
     /// <summary>The pack's version; the project file's Version must say the same (a test checks).</summary>
     public const string Version = "0.1.0";
     public const string DisplayName = "Security baseline";
-    public const string Description = "Blocks deployments that break the company's network, encryption-in-transit, encryption-at-rest and public-link rules.";
+    public const string Description = "Blocks deployments that break the company's network, access-management, encryption-in-transit, encryption-at-rest, public-link and logging rules.";
 
     public static IReadOnlyList<Policy> All { get; } =
     [
@@ -21,5 +21,7 @@ public static class PolicyCatalog
         .. Keys.KeyPolicies.All,
         .. PublicAccess.PublicAccessPolicies.All,
         .. LeastPrivilege.LeastPrivilegePolicies.All,
+        .. AccessManagement.AccessManagementPolicies.All,
+        .. Logging.LoggingPolicies.All,
     ];
 }

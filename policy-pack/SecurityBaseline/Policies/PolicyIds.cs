@@ -104,4 +104,30 @@ public static class PolicyIds
     public const string AzurePrivilegedRoleAssignment = "azure-privileged-role-assignment";
 
     // (end of LeastPrivilege ids)
+    // §2 Access management (Policies/AccessManagement)
+    // ---------------------------------------------------------------------------------------------
+    public const string IamUserNoLongLivedCredentials = "iam-user-no-long-lived-credentials";
+    public const string DatabaseNoDefaultAdminName = "database-no-default-admin-name";
+    public const string DatabaseMasterPasswordManaged = "database-master-password-managed";
+    public const string LocalAuthDisabled = "local-auth-disabled";
+    public const string AccessReviewAnalyzer = "access-review-analyzer";
+
+    // (end of AccessManagement ids)
+
+    // ---------------------------------------------------------------------------------------------
+    // §9 Logging and monitoring, §5 deletion of old versions (Policies/Logging)
+    // ---------------------------------------------------------------------------------------------
+    public const string CloudTrailSecured = "cloudtrail-secured";
+    public const string VpcFlowLogsEnabled = "vpc-flow-logs-enabled";
+    public const string LoadBalancerAccessLogs = "load-balancer-access-logs";
+    public const string CloudFrontAccessLogs = "cloudfront-access-logs";
+    public const string S3BucketAccessLogging = "s3-bucket-access-logging";
+    public const string LogGroupRetention = "log-group-retention";
+    public const string AzureDiagnosticSettings = "azure-diagnostic-settings";
+    public const string GuardDutyEnabled = "guardduty-enabled";
+    public const string ConfigRecorderEnabled = "config-recorder-enabled";
+    public const string DefenderPlansEnabled = "defender-plans-enabled";
+    public const string S3NoncurrentVersionExpiration = "s3-noncurrent-version-expiration";
+
+    // (end of Logging ids)
 }

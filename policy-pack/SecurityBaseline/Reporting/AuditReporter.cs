@@ -46,7 +46,7 @@ public static class AuditReporter
             writer.WriteLine();
             if (control.Policies.Count == 0)
             {
-                writer.WriteLine("No automated policy enforces this section; its evidence is kept outside this report.");
+                writer.WriteLine($"No automated policy enforces this section: {ReportText.Inline(CompanyPolicy.WhyNoPolicy(control.Section))}");
                 continue;
             }
 
@@ -136,7 +136,7 @@ public static class AuditReporter
             writer.WriteLine($"<h2 id=\"{Anchor(control)}\">{CompanyPolicy.Reference(control.Section)} {H(control.Title)}</h2>");
             if (control.Policies.Count == 0)
             {
-                writer.WriteLine("<p>No automated policy enforces this section; its evidence is kept outside this report.</p>");
+                writer.WriteLine($"<p>No automated policy enforces this section: {H(CompanyPolicy.WhyNoPolicy(control.Section))}</p>");
                 continue;
             }
 

@@ -24,7 +24,7 @@ public class TypeTokenTests
         const string type = "azure-native:storage/v20230101:StorageAccount";
         var account = Fixtures.Resource(type, """
             {"accountName":"stlegacy01","resourceGroupName":"rg-legacy","location":"japaneast","kind":"StorageV2","sku":{"name":"Standard_LRS"},
-             "enableHttpsTrafficOnly":false,"minimumTlsVersion":"TLS1_2","allowBlobPublicAccess":false,"networkRuleSet":{"defaultAction":"Deny"}}
+             "enableHttpsTrafficOnly":false,"minimumTlsVersion":"TLS1_2","allowBlobPublicAccess":false,"allowSharedKeyAccess":false,"networkRuleSet":{"defaultAction":"Deny"}}
             """);
         var engine = new PolicyEngine(PolicyCatalog.All, PackConfiguration.Default(PolicyCatalog.All));
 
