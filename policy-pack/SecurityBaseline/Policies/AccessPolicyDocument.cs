@@ -9,6 +9,18 @@ namespace SecurityBaseline.Policies;
 /// <summary>One statement of an AWS resource policy (bucket policy, key policy), reduced to what the rules decide on.</summary>
 public sealed record PolicyStatement(int Index, string? Sid, string Effect, IReadOnlyList<string> Principals, bool HasCondition, IReadOnlyList<string> Actions)
 {
+    /// <summary>The actions the statement names by exclusion (`NotAction`): it covers every action but these.</summary>
+    public IReadOnlyList<string> NotActions { get; init; } = [];
+
+    /// <summary>The resources the statement names (`Resource`), patterns as written.</summary>
+    public IReadOnlyList<string> Resources { get; init; } = [];
+
+    /// <summary>The resources the statement names by exclusion (`NotResource`): it covers every resource but these.</summary>
+    public IReadOnlyList<string> NotResources { get; init; } = [];
+
+    /// <summary>Paths of NotAction, Resource and NotResource items that are unknown during preview.</summary>
+    public IReadOnlyList<string> UnknownParts { get; init; } = [];
+
     /// <summary>True when the statement names its principals by exclusion (`NotPrincipal`).</summary>
     public bool HasNotPrincipal { get; init; }
 
@@ -117,6 +129,7 @@ public static class AccessPolicyDocument
                 throw new UnknownValueException($"{path}.Statement[{i}].Condition.{undecided.Operator}.{undecided.Key}");
             }
 
+            var unknownParts = new List<string>();
             result.Add(new PolicyStatement(
                 i,
                 statement.GetString("Sid"),
@@ -126,9 +139,41 @@ public static class AccessPolicyDocument
                 statement.GetStrings("Action"))
             {
                 HasNotPrincipal = statement.Known("NotPrincipal") is not null,
+                NotActions = KnownStrings(statement, "NotAction", $"{path}.Statement[{i}]", unknownParts),
+                Resources = KnownStrings(statement, "Resource", $"{path}.Statement[{i}]", unknownParts),
+                NotResources = KnownStrings(statement, "NotResource", $"{path}.Statement[{i}]", unknownParts),
+                UnknownParts = unknownParts,
                 ConditionKeys = tests.Select(test => test.Key).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
                 ConditionTests = tests,
             });
+        }
+
+        return result.ToArray();
+    }
+
+    /// <summary>The known strings of a statement element; unknown items (an ARN computed later) are listed in <paramref name="unknownParts"/>, not read as anything.</summary>
+    /// <remarks>Tolerant so the resource policies that never read these elements keep deciding on the rest of the statement.</remarks>
+    private static string[] KnownStrings(PropertyValue statement, string key, string path, List<string> unknownParts)
+    {
+        var value = statement.Find(key);
+        if (value is { IsUnknown: true })
+        {
+            unknownParts.Add($"{path}.{key}");
+            return [];
+        }
+
+        var items = value is null ? [] : value.Kind == ValueKind.Array ? value.Items : [value];
+        var result = new List<string>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i].IsUnknown)
+            {
+                unknownParts.Add($"{path}.{key}[{i}]");
+            }
+            else if (items[i].Kind is ValueKind.String or ValueKind.ResourceReference)
+            {
+                result.Add(items[i].StringValue!);
+            }
         }
 
         return result.ToArray();

@@ -20,5 +20,6 @@ public static class PolicyCatalog
         .. AtRest.AtRestPolicies.All,
         .. Keys.KeyPolicies.All,
         .. PublicAccess.PublicAccessPolicies.All,
+        .. LeastPrivilege.EscalationPolicies.All,
     ];
 }

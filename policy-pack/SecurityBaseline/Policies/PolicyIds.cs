@@ -92,4 +92,11 @@ public static class PolicyIds
     public const string ResourcePolicyNotPublic = "resource-policy-not-public";
 
     // (end of PublicAccess ids)
+
+    // ---------------------------------------------------------------------------------------------
+    // §8 Least privilege — privilege escalation across the stack (Policies/LeastPrivilege)
+    // ---------------------------------------------------------------------------------------------
+    public const string IamNoPrivilegeEscalation = "iam-no-privilege-escalation";
+
+    // (end of LeastPrivilege escalation ids)
 }
