@@ -9,6 +9,12 @@ namespace SecurityBaseline.Policies;
 /// <summary>One statement of an AWS resource policy (bucket policy, key policy), reduced to what the rules decide on.</summary>
 public sealed record PolicyStatement(int Index, string? Sid, string Effect, IReadOnlyList<string> Principals, bool HasCondition, IReadOnlyList<string> Actions)
 {
+    /// <summary>The resources the statement names by exclusion (`NotResource`): it covers every resource but these.</summary>
+    public IReadOnlyList<string> NotResources { get; init; } = [];
+
+    /// <summary>Paths of Resource and NotResource items that are unknown during preview.</summary>
+    public IReadOnlyList<string> UnknownParts { get; init; } = [];
+
     /// <summary>True when the statement names its principals by exclusion (`NotPrincipal`).</summary>
     public bool HasNotPrincipal { get; init; }
 
@@ -143,6 +149,12 @@ public static class AccessPolicyDocument
             }
 
             var (known, unknownResource) = Resources(statement, $"{path}.Statement[{i}].Resource");
+            var unknownParts = new List<string>();
+            if (unknownResource is not null)
+            {
+                unknownParts.Add(unknownResource);
+            }
+
             result.Add(new PolicyStatement(
                 i,
                 statement.GetString("Sid"),
@@ -157,6 +169,8 @@ public static class AccessPolicyDocument
                 Resources = known,
                 UnknownResource = unknownResource,
                 HasNotResource = statement.Find("NotResource") is not null,
+                NotResources = KnownStrings(statement, "NotResource", $"{path}.Statement[{i}]", unknownParts),
+                UnknownParts = unknownParts,
                 FederatedPrincipals = PrincipalsOfKind(statement, "Federated", $"{path}.Statement[{i}].Principal.Federated"),
                 AwsPrincipals = PrincipalsOfKind(statement, "AWS", $"{path}.Statement[{i}].Principal.AWS"),
                 ConditionKeys = tests.Select(test => test.Key).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
@@ -191,7 +205,7 @@ public static class AccessPolicyDocument
             {
                 unknown ??= resource.Kind == ValueKind.Array ? FormattableString.Invariant($"{path}[{i}]") : path;
             }
-            else if (item.Kind == ValueKind.String)
+            else if (item.Kind is ValueKind.String or ValueKind.ResourceReference)
             {
                 known.Add(item.StringValue!);
             }
@@ -216,6 +230,34 @@ public static class AccessPolicyDocument
         return (value.Kind == ValueKind.Array ? value.Items : [value])
             .Select(v => v.IsUnknown ? throw new UnknownValueException(path) : v.StringValue ?? string.Empty)
             .ToArray();
+    }
+
+    /// <summary>The known strings of a statement element; unknown items (an ARN computed later) are listed in <paramref name="unknownParts"/>, not read as anything.</summary>
+    /// <remarks>Tolerant so the resource policies that never read these elements keep deciding on the rest of the statement.</remarks>
+    private static string[] KnownStrings(PropertyValue statement, string key, string path, List<string> unknownParts)
+    {
+        var value = statement.Find(key);
+        if (value is { IsUnknown: true })
+        {
+            unknownParts.Add($"{path}.{key}");
+            return [];
+        }
+
+        var items = value is null ? [] : value.Kind == ValueKind.Array ? value.Items : [value];
+        var result = new List<string>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i].IsUnknown)
+            {
+                unknownParts.Add($"{path}.{key}[{i}]");
+            }
+            else if (items[i].Kind is ValueKind.String or ValueKind.ResourceReference)
+            {
+                result.Add(items[i].StringValue!);
+            }
+        }
+
+        return result.ToArray();
     }
 
     private static string[] Principals(PropertyValue statement, string path)

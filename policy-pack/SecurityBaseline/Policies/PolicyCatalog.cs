@@ -23,5 +23,6 @@ public static class PolicyCatalog
         .. LeastPrivilege.LeastPrivilegePolicies.All,
         .. AccessManagement.AccessManagementPolicies.All,
         .. Logging.LoggingPolicies.All,
+        .. LeastPrivilege.EscalationPolicies.All,
     ];
 }

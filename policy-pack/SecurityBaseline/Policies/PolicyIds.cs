@@ -130,4 +130,9 @@ public static class PolicyIds
     public const string S3NoncurrentVersionExpiration = "s3-noncurrent-version-expiration";
 
     // (end of Logging ids)
+    // §8 Least privilege — privilege escalation across the stack (Policies/LeastPrivilege)
+    // ---------------------------------------------------------------------------------------------
+    public const string IamNoPrivilegeEscalation = "iam-no-privilege-escalation";
+
+    // (end of LeastPrivilege escalation ids)
 }
