@@ -48,6 +48,7 @@ public static class JsonReporter
         }
 
         writer.WriteNumber("expiredWaivers", report.ExpiredWaivers.Count);
+        writer.WriteNumber("staleWaivers", report.StaleWaivers.Count);
         writer.WriteNumber("external", report.ExternalFindings.Count);
         writer.WriteNumber("passed", report.Passed);
         writer.WriteNumber("notApplicable", report.NotApplicable);
@@ -99,19 +100,22 @@ public static class JsonReporter
 
         writer.WriteEndArray();
 
-        writer.WriteStartArray("expiredWaivers");
-        foreach (var waiver in report.ExpiredWaivers)
+        foreach (var (name, waivers) in new[] { ("expiredWaivers", report.ExpiredWaivers), ("staleWaivers", report.StaleWaivers) })
         {
-            writer.WriteStartObject();
-            writer.WriteString("policy", waiver.Policy);
-            writer.WriteStartObject("resource");
-            WriteSelector(writer, waiver.Resource);
-            writer.WriteEndObject();
-            WriteWaiverFields(writer, waiver);
-            writer.WriteEndObject();
-        }
+            writer.WriteStartArray(name);
+            foreach (var waiver in waivers)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("policy", waiver.Policy);
+                writer.WriteStartObject("resource");
+                WriteSelector(writer, waiver.Resource);
+                writer.WriteEndObject();
+                WriteWaiverFields(writer, waiver);
+                writer.WriteEndObject();
+            }
 
-        writer.WriteEndArray();
+            writer.WriteEndArray();
+        }
 
         writer.WriteStartArray("externalFindings");
         foreach (var external in report.ExternalFindings)

@@ -18,6 +18,10 @@ public static class ReportText
     public static string ExpiredWaiver(Waiver waiver) =>
         $"Waiver for {waiver.Describe()} (owner {waiver.Owner}) expired on {Date(waiver.Expires)}; it no longer counts: renew it with a new date or fix the resource.";
 
+    /// <summary>What a stale waiver (one that matches no scanned resource) means and what to do about it.</summary>
+    public static string StaleWaiver(Waiver waiver) =>
+        $"Waiver for {waiver.Describe()} (owner {waiver.Owner}) matches no resource in the scanned input, so it waives nothing here: correct its selector (docs/waivers.md says what matches) or remove it.";
+
     public static string WaiverNote(Waiver waiver) =>
         $"waived until {Date(waiver.Expires)} by {waiver.Owner}: {waiver.Reason}{(waiver.Ticket is { } t ? $" ({t})" : string.Empty)}";
 
@@ -61,6 +65,11 @@ public static class ReportText
         if (report.ExpiredWaivers.Count > 0)
         {
             parts.Add(Count(report.ExpiredWaivers.Count, "expired waiver"));
+        }
+
+        if (report.StaleWaivers.Count > 0)
+        {
+            parts.Add(Count(report.StaleWaivers.Count, "stale waiver"));
         }
 
         if (report.ExternalFindings.Count > 0)

@@ -48,4 +48,10 @@ public sealed record ReviewOptions
 
     /// <summary>The Pulumi project's folder relative to the repository root ("" for the root): `project:///` positions and Pulumi.yaml resolve against it.</summary>
     public string ProjectDirectory { get; init; } = string.Empty;
+
+    /// <summary>
+    /// Where repository paths become links, such as `https://github.com/o/r/blob/&lt;sha&gt;/` (null: reports print `path:line` as text).
+    /// A path is appended as is, and `#L&lt;line&gt;` when the line is known.
+    /// </summary>
+    public string? LinkBase { get; init; }
 }

@@ -27,6 +27,7 @@ public sealed class ScanReport
         var current = Findings.Select(f => (f.Policy.Id, f.Resource.Urn)).ToHashSet();
         Fixed = baseline?.Findings.Where(e => !current.Contains(e.Key)).DistinctBy(e => e.Key).ToArray() ?? [];
         ExpiredWaivers = Review.Waivers.Expired(Review.Today).ToArray();
+        StaleWaivers = Review.Waivers.Stale(inputs.SelectMany(i => i.Inputs.Concat(i.Outputs)).SelectMany(r => new[] { PolicyEngine.Reference(r), PolicyEngine.Reference(PolicyEngine.Canonical(r)) }), Review.Today);
         ExternalFindings = PolicyEvents.External(inputs, current);
     }
 
@@ -45,6 +46,12 @@ public sealed class ScanReport
 
     /// <summary>Waivers past their expiry date: they no longer count and are reported themselves.</summary>
     public IReadOnlyList<Waiver> ExpiredWaivers { get; }
+
+    /// <summary>
+    /// Active waivers whose selector matches no resource of the scanned inputs: a typo, a renamed resource or another stack's
+    /// waiver. They waive nothing here, so every format reports them instead of letting them miss silently.
+    /// </summary>
+    public IReadOnlyList<Waiver> StaleWaivers { get; }
 
     /// <summary>Policy events from the Pulumi CLI's own analyzer run that are not duplicates of our findings.</summary>
     public IReadOnlyList<ExternalFinding> ExternalFindings { get; }

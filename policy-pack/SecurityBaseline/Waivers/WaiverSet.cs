@@ -19,6 +19,36 @@ public sealed class WaiverSet
 
     public IEnumerable<Waiver> Expired(DateOnly today) => All.Where(w => !w.IsActiveOn(today));
 
+    /// <summary>Active waivers whose selector matches none of <paramref name="resources"/>, in file order.</summary>
+    public IReadOnlyList<Waiver> Stale(IEnumerable<ResourceRef> resources, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(resources);
+        var active = All.Where(w => w.IsActiveOn(today)).ToList();
+        if (active.Count == 0)
+        {
+            return [];
+        }
+
+        var matched = new HashSet<Waiver>(ReferenceEqualityComparer.Instance);
+        foreach (var resource in resources)
+        {
+            foreach (var waiver in active)
+            {
+                if (waiver.Resource.Matches(resource))
+                {
+                    matched.Add(waiver);
+                }
+            }
+
+            if (matched.Count == active.Count)
+            {
+                break;
+            }
+        }
+
+        return active.Where(w => !matched.Contains(w)).ToArray();
+    }
+
     /// <summary>The first active waiver that covers the policy on the resource, or null.</summary>
     public Waiver? Match(string policyId, ResourceRef resource, DateOnly today) =>
         All.FirstOrDefault(w => w.IsActiveOn(today) && w.Covers(policyId, resource));
