@@ -54,6 +54,7 @@ public static class JsonReporter
         writer.WriteNumber("notApplicable", report.NotApplicable);
         writer.WriteNumber("unevaluated", report.UnevaluatedCount);
         writer.WriteString("failOn", report.Review.FailOn == FailOn.New ? "new" : "any");
+        writer.WriteString("failOnSeverity", report.Review.FailOnSeverity.Name());
         writer.WriteBoolean("blocked", report.Blocked);
         writer.WriteEndObject();
 

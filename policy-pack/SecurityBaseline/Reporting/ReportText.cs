@@ -77,7 +77,13 @@ public static class ReportText
             parts.Add(Count(report.ExternalFindings.Count, "finding") + " from other policy packs");
         }
 
-        var rule = report.Review.FailOn == FailOn.New ? " (failing on new violations only)" : string.Empty;
+        var rule = (report.Review.FailOn, report.Review.FailOnSeverity) switch
+        {
+            (FailOn.New, Severity.Low) => " (failing on new violations only)",
+            (FailOn.New, var s) => $" (failing on new violations of severity {s.Name()} or above only)",
+            (_, Severity.Low) => string.Empty,
+            (_, var s) => $" (failing on violations of severity {s.Name()} or above only)",
+        };
         var unevaluated = report.UnevaluatedCount == 0 ? string.Empty : $"; {Unevaluated(report)}{ClosedWorld(report)}";
         return $"{(report.Blocked ? "Blocked" : "Passed")}: {string.Join(", ", parts)} in {Count(report.ResourceCount, "resource")}{rule}{unevaluated}.";
     }

@@ -77,10 +77,12 @@ public sealed class ScanReport
     public int BlockingUnevaluated => Result.Unevaluated.Where(u => u.Blocks).Sum(u => u.Count);
 
     /// <summary>
-    /// The verdict under <see cref="ReviewOptions.FailOn"/> (any blocking violation, or only new ones), or any blocking unevaluated
+    /// The verdict under <see cref="ReviewOptions.FailOn"/> (any blocking violation, or only new ones) and
+    /// <see cref="ReviewOptions.FailOnSeverity"/> (only those of that severity or above), or any blocking unevaluated
     /// resource: the closed world is asked for explicitly, and a baseline does not record what went unjudged.
     /// </summary>
-    public bool Blocked => (Review.FailOn == FailOn.New ? NewMandatory > 0 : Mandatory > 0) || BlockingUnevaluated > 0;
+    public bool Blocked =>
+        Findings.Any(f => f.Blocks && (Review.FailOn == FailOn.Any || f.IsNew) && f.Policy.Severity >= Review.FailOnSeverity) || BlockingUnevaluated > 0;
 
     /// <summary>The active waiver covering a failed evaluation, or null.</summary>
     public Waiver? WaiverFor(Evaluation evaluation)
