@@ -21,7 +21,11 @@ public sealed partial record StackSettings
     public string AwsPartition => AwsRegion.StartsWith("cn-", StringComparison.Ordinal) ? "aws-cn" : AwsRegion.StartsWith("us-gov-", StringComparison.Ordinal) ? "aws-us-gov" : "aws";
     public required string AzureLocation { get; init; }
 
-    /// <summary>The company's own address ranges: the only sources any inbound rule admits (§1).</summary>
+    /// <summary>
+    /// The company's own address ranges that the stack admits from outside (§1): `security-baseline:allowedCidrs` without the
+    /// blocks inside <see cref="VpcCidr"/> (those are listed for the pack, which must accept traffic within the VPC, but a load
+    /// balancer or a cloud firewall has no use for them, and Azure firewalls refuse private ranges).
+    /// </summary>
     public required IReadOnlyList<IpRange> Allowlist { get; init; }
     public IReadOnlyList<string> AllowlistIPv4 => Allowlist.Where(r => !r.IsIPv6).Select(r => r.ToString()).ToArray();
     public IReadOnlyList<string> AllowlistIPv6 => Allowlist.Where(r => r.IsIPv6).Select(r => r.ToString()).ToArray();
@@ -145,7 +149,7 @@ public sealed partial record StackSettings
             Environment = environment,
             AwsRegion = region!,
             AzureLocation = location!,
-            Allowlist = allowlist,
+            Allowlist = allowlist.Where(r => !vpc!.Value.Contains(r)).ToArray(),
             CertificateArn = certificate!,
             ZoneCount = zoneCount,
             VpcCidr = vpc!.Value,
@@ -198,14 +202,22 @@ public sealed partial record StackSettings
         }
     }
 
+    /// <summary>The stack config key of the company allowlist; the security-baseline pack reads the same key, so there is one list.</summary>
+    public const string AllowlistKey = "security-baseline:allowedCidrs";
+
     private static List<IpRange> ReadAllowlist(IConfigLookup config, List<string> problems)
     {
-        var entries = ReadList(config, "allowlist", problems);
+        if (config.Read("allowlist") is not null)
+        {
+            problems.Add($"baseline:allowlist is no longer read: write the ranges once under {AllowlistKey}, which the policy pack reads too");
+        }
+
+        var entries = ReadList(config, AllowlistKey, problems);
         if (entries is null)
         {
-            if (config.Read("allowlist") is null)
+            if (config.Read(AllowlistKey) is null)
             {
-                problems.Add("allowlist is required: the CIDR blocks allowed to reach the stack (for example 203.0.113.0/24)");
+                problems.Add($"{AllowlistKey} is required: the CIDR blocks allowed to reach the stack (for example 203.0.113.0/24)");
             }
 
             return [];
@@ -213,24 +225,24 @@ public sealed partial record StackSettings
 
         if (entries.Count == 0)
         {
-            problems.Add("allowlist is empty: nothing could reach the load balancer");
+            problems.Add($"{AllowlistKey} is empty: nothing could reach the load balancer");
             return [];
         }
 
-        var (ranges, entryProblems) = SourceAddress.ParseAllowlist(entries, "allowlist");
+        var (ranges, entryProblems) = SourceAddress.ParseAllowlist(entries, AllowlistKey);
         problems.AddRange(entryProblems);
         var i = 0;
         foreach (var entry in entries)
         {
             if (IpRange.TryParse(entry, out var range) && HasHostBits(entry, range))
             {
-                problems.Add($"allowlist[{i}] \"{entry}\" has host bits set; write the network address {range}");
+                problems.Add($"{AllowlistKey}[{i}] \"{entry}\" has host bits set; write the network address {range}");
             }
 
             i++;
         }
 
-        problems.AddRange(CidrPlanner.Overlaps(ranges.Select((r, n) => ($"allowlist[{n}]", r)).ToArray()));
+        problems.AddRange(CidrPlanner.Overlaps(ranges.Select((r, n) => ($"{AllowlistKey}[{n}]", r)).ToArray()));
         return ranges.ToList();
     }
 

@@ -7,9 +7,9 @@ internal static class Cli
 {
     public const string Usage = """
         usage:
-          security-baseline scan <file>… [--config <policy-pack-config.json>] [--format <format>[=<file>]]… [--waivers <file>] [--baseline <report.json>]
+          security-baseline scan <file|directory>… [options]   (security-baseline scan --help lists every option)
           security-baseline policies [--format text|json|markdown]
-          security-baseline --version
+          security-baseline --version | --help
           security-baseline [--logtostderr] [-v=N] [--tracing <endpoint>] <engine-address>   (started by the Pulumi CLI)
         """;
 

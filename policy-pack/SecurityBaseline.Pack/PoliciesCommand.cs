@@ -6,6 +6,11 @@ namespace SecurityBaseline.Pack;
 /// <summary>`security-baseline policies [--format text|json|markdown]`: the catalogue with all metadata.</summary>
 internal static class PoliciesCommand
 {
+    public const string Usage =
+        "usage: security-baseline policies [options]\n" +
+        "  --format text|json|markdown   the catalogue as text (default), JSON (with each policy's parameter schema) or Markdown (docs/policies.md)\n" +
+        "  --help, -h                    this text";
+
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
         var format = "text";
@@ -15,9 +20,15 @@ internal static class PoliciesCommand
             {
                 format = args[++i];
             }
+            else if (args[i] is "-h" or "--help")
+            {
+                stdout.WriteLine(Usage);
+                return ExitCodes.Compliant;
+            }
             else
             {
-                stderr.WriteLine($"security-baseline policies: unknown argument \"{args[i]}\"; usage: security-baseline policies [--format text|json|markdown]");
+                stderr.WriteLine($"security-baseline policies: unknown argument \"{args[i]}\"");
+                stderr.WriteLine(Usage);
                 return ExitCodes.BadInput;
             }
         }

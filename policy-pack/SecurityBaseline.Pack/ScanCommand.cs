@@ -10,12 +10,26 @@ namespace SecurityBaseline.Pack;
 internal static class ScanCommand
 {
     public const string Usage =
-        "usage: security-baseline scan <stack-export|preview.json|engine-events.jsonl>… [--config <policy-pack-config.json>]\n" +
-        "         [--format <format>[=<file>]]… [--output <file>] [--baseline <previous-report.json>] [--fail-on new|any]\n" +
-        "         [--fail-on-unevaluated] [--max-input-size <bytes, or with KiB|MiB|GiB; default 512MiB>]\n" +
-        "         [--waivers <policy-waivers.yaml>] [--project-dir <folder of Pulumi.yaml, relative to the repository>]\n" +
-        "       formats: text, json, sarif, markdown, github, junit, audit, audit-html; a format without =<file> goes to stdout (--output for one format)\n" +
-        "       an input file of - is read from stdin; inputs, --config, --baseline and --waivers must be regular files";
+        "usage: security-baseline scan <file|directory>… [options]\n" +
+        "  inputs: `pulumi stack export` files, `pulumi preview --json` files, engine-event logs (.jsonl); a directory means its\n" +
+        "          *.json and *.jsonl files (not its subdirectories), in name order\n" +
+        "  --config <policy-pack-config.json>   policy levels and parameters (alias --policy-pack-config)\n" +
+        "  --stack-config <Pulumi.<stack>.yaml> read security-baseline:allowedCidrs from the stack's config, as the analyzer does\n" +
+        "  --event-log <file>                   an engine-event log (`pulumi preview --event-log <file>`), read as events\n" +
+        "  --format <format>[=<file>]           repeatable; formats: text, json, sarif, markdown, github, junit, audit, audit-html;\n" +
+        "                                       a format without =<file> goes to stdout (at most one)\n" +
+        "  --output <file>, -o <file>           send the one stdout format to a file instead\n" +
+        "  --waivers <policy-waivers.yaml>      accepted exceptions (docs/waivers.md)\n" +
+        "  --baseline <previous-report.json>    mark findings new or existing against an earlier JSON report\n" +
+        "  --fail-on new|any                    fail on new blocking violations only, or on any (default any)\n" +
+        "  --fail-on-severity low|medium|high|critical   fail only on blocking violations of this severity or above (default low)\n" +
+        "  --fail-on-unevaluated                resources of aws, azure and azure-native that no policy evaluates block\n" +
+        "  --project-dir <folder>               the folder of Pulumi.yaml, relative to the repository (source positions resolve against it)\n" +
+        "  --link-base <url>                    make report locations links, e.g. https://github.com/o/r/blob/<sha>/\n" +
+        "  --quiet, -q                          no progress on stderr; the text report on stdout is reduced to its summary line\n" +
+        "  --max-input-size <size>              the largest input read, in bytes or with KiB|MiB|GiB (default 512MiB, at most 1023MiB)\n" +
+        "  --help, -h                           this text\n" +
+        "  an input of - is read from stdin; inputs, --config, --baseline and --waivers must be regular files";
 
     /// <summary>The largest file the scan reads unless `--max-input-size` says otherwise: far above any real stack, far below the memory a JSON parse of it needs.</summary>
     public const long DefaultMaxInputSize = 512L * 1024 * 1024;
@@ -51,6 +65,11 @@ internal static class ScanCommand
         var failOnUnevaluated = false;
         var projectDirectory = string.Empty;
         var maxInputSize = DefaultMaxInputSize;
+        var failOnSeverity = Severity.Low;
+        string? stackConfigPath = null;
+        string? linkBase = null;
+        var quiet = false;
+        var eventLogs = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -96,6 +115,30 @@ internal static class ScanCommand
                 case "--fail-on-unevaluated":
                     failOnUnevaluated = true;
                     break;
+                case "--fail-on-severity" when i + 1 < args.Count:
+                    switch (args[++i])
+                    {
+                        case "low": failOnSeverity = Severity.Low; break;
+                        case "medium": failOnSeverity = Severity.Medium; break;
+                        case "high": failOnSeverity = Severity.High; break;
+                        case "critical": failOnSeverity = Severity.Critical; break;
+                        default: return Fail(stderr, $"--fail-on-severity must be low, medium, high or critical, not \"{args[i]}\"");
+                    }
+
+                    break;
+                case "--stack-config" when i + 1 < args.Count:
+                    stackConfigPath = args[++i];
+                    break;
+                case "--link-base" when i + 1 < args.Count:
+                    linkBase = args[++i];
+                    break;
+                case "--event-log" when i + 1 < args.Count:
+                    files.Add(args[++i]);
+                    eventLogs.Add(files[^1]);
+                    break;
+                case "--quiet" or "-q":
+                    quiet = true;
+                    break;
                 case "-h" or "--help":
                     stdout.WriteLine(Usage);
                     return ExitCodes.Compliant;
@@ -119,6 +162,16 @@ internal static class ScanCommand
 
         string ReadFile(string path) => ReadBounded(path, maxInputSize, openStdin: null);
 
+        var progress = quiet ? TextWriter.Null : stderr;
+        try
+        {
+            files = Expand(files, eventLogs);
+        }
+        catch (IOException e)
+        {
+            return Fail(stderr, e.Message);
+        }
+
         if (Targets(formats, outputPath, stderr) is not { } targets)
         {
             stderr.WriteLine(Usage);
@@ -127,9 +180,8 @@ internal static class ScanCommand
 
         try
         {
-            var configuration = configPath is null
-                ? PackConfiguration.Default(PolicyCatalog.All)
-                : PackConfiguration.Parse(ReadFile(configPath), PolicyCatalog.All, configPath);
+            var stackCidrs = stackConfigPath is null ? null : StackConfigFile.AllowedCidrs(ReadFile(stackConfigPath), stackConfigPath);
+            var configuration = PackConfiguration.Parse(configPath is null ? "{}" : ReadFile(configPath), PolicyCatalog.All, configPath ?? "policy config", stackCidrs);
             if (failOnUnevaluated)
             {
                 configuration = configuration.WithUnevaluatedLevel(EnforcementLevel.Mandatory);
@@ -144,7 +196,9 @@ internal static class ScanCommand
                     : WaiverSet.Parse(ReadFile(waiversPath), waiversPath, PolicyCatalog.All.Select(p => p.Descriptor.Id).ToArray()),
                 Today = today,
                 FailOn = failOn,
+                FailOnSeverity = failOnSeverity,
                 ProjectDirectory = projectDirectory,
+                LinkBase = linkBase,
             };
             var engine = new PolicyEngine(PolicyCatalog.All, configuration);
             var inputs = new List<StackInput>();
@@ -152,20 +206,32 @@ internal static class ScanCommand
             foreach (var file in files)
             {
                 var source = file == StdinName ? "stdin" : file;
-                var input = StackInputReader.Read(ReadBounded(file, maxInputSize, file == StdinName ? openStdin : null), source);
+                var text = ReadBounded(file, maxInputSize, file == StdinName ? openStdin : null);
+                var input = eventLogs.Contains(file) ? EngineEventReader.Read(text, source) : StackInputReader.Read(text, source);
                 inputs.Add(input);
-                stderr.WriteLine($"scanning {source}: {input.Inputs.Count} resource(s)");
+                progress.WriteLine($"scanning {source}: {input.Inputs.Count} resource(s)");
                 results.Add(engine.Analyze(input.Inputs, input.Outputs));
             }
 
             var report = new ScanReport(inputs, AnalysisResult.Combine(results), review);
             foreach (var waiver in report.ExpiredWaivers)
             {
-                stderr.WriteLine($"warning: {waiver.Source}:{waiver.Line}: {ReportText.ExpiredWaiver(waiver)}");
+                progress.WriteLine($"warning: {waiver.Source}:{waiver.Line}: {ReportText.ExpiredWaiver(waiver)}");
+            }
+
+            foreach (var waiver in report.StaleWaivers)
+            {
+                progress.WriteLine($"warning: {waiver.Source}:{waiver.Line}: {ReportText.StaleWaiver(waiver)}");
             }
 
             foreach (var target in targets)
             {
+                if (quiet && target is { Format: "text", Path: null })
+                {
+                    stdout.WriteLine(TextReporter.Summary(report));
+                    continue;
+                }
+
                 WriteReport(report, target, stdout);
             }
 
@@ -270,6 +336,41 @@ internal static class ScanCommand
 
         using var stream = File.Create(target.Path);
         ReportFormats.Write(target.Format, report, stream);
+    }
+
+    /// <summary>
+    /// Replaces each directory by its `*.json` and `*.jsonl` files (not those of subdirectories), in ordinal name order;
+    /// files stay as given. Engine-event logs named by `--event-log` cannot be directories.
+    /// </summary>
+    private static List<string> Expand(List<string> inputs, HashSet<string> eventLogs)
+    {
+        var files = new List<string>();
+        foreach (var input in inputs)
+        {
+            if (!Directory.Exists(input))
+            {
+                files.Add(input);
+                continue;
+            }
+
+            if (eventLogs.Contains(input))
+            {
+                throw new IOException($"--event-log {input} is a directory; name the event log file");
+            }
+
+            var found = Directory.EnumerateFiles(input)
+                .Where(f => f.EndsWith(".json", StringComparison.Ordinal) || f.EndsWith(".jsonl", StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal)
+                .ToArray();
+            if (found.Length == 0)
+            {
+                throw new IOException($"{input}: the directory holds no .json or .jsonl file");
+            }
+
+            files.AddRange(found);
+        }
+
+        return files;
     }
 
     private static int Fail(TextWriter stderr, string message)

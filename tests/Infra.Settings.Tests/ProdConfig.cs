@@ -9,7 +9,7 @@ internal static class ProdConfig
     {
         ["aws:region"] = "ap-northeast-1",
         ["azure-native:location"] = "japaneast",
-        ["allowlist"] = """["203.0.113.0/24","198.51.100.0/24","2001:db8:1234::/48"]""",
+        ["security-baseline:allowedCidrs"] = """["10.40.0.0/16","203.0.113.0/24","198.51.100.0/24","2001:db8:1234::/48"]""",
         ["certificateArn"] = "arn:aws:acm:ap-northeast-1:123456789012:certificate/0f6c1a52-7d3e-4b8a-9c21-5e4f3a2b1c0d",
         ["zoneCount"] = "3",
         ["vpcCidr"] = "10.40.0.0/16",

@@ -27,7 +27,7 @@ public class StackSettingsTests
     [Fact]
     public void Load_WhenAllowlistIsCommaSeparated_ShouldParseEachEntry()
     {
-        var settings = ProdConfig.Load(c => c["allowlist"] = "203.0.113.0/24, 198.51.100.0/24");
+        var settings = ProdConfig.Load(c => c["security-baseline:allowedCidrs"] = "203.0.113.0/24, 198.51.100.0/24");
 
         Assert.Equal(2, settings.Allowlist.Count);
     }
@@ -37,23 +37,23 @@ public class StackSettingsTests
     [InlineData("::/0")]
     public void Load_WhenAllowlistAdmitsTheInternet_ShouldFailNamingTheEntry(string everything)
     {
-        var error = ProdConfig.Fails(c => c["allowlist"] = $"""["203.0.113.0/24","{everything}"]""");
+        var error = ProdConfig.Fails(c => c["security-baseline:allowedCidrs"] = $"""["203.0.113.0/24","{everything}"]""");
 
-        Assert.Contains(error.Problems, p => p.Contains("allowlist[1]", StringComparison.Ordinal) && p.Contains("whole internet", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Contains("security-baseline:allowedCidrs[1]", StringComparison.Ordinal) && p.Contains("whole internet", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Load_WhenAllowlistEntryIsNoCidr_ShouldFail()
     {
-        var error = ProdConfig.Fails(c => c["allowlist"] = """["203.0.113.0/33"]""");
+        var error = ProdConfig.Fails(c => c["security-baseline:allowedCidrs"] = """["203.0.113.0/33"]""");
 
-        Assert.Contains(error.Problems, p => p.Contains("allowlist[0] is not an IPv4 or IPv6 CIDR block", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Contains("security-baseline:allowedCidrs[0] is not an IPv4 or IPv6 CIDR block", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Load_WhenAllowlistEntryHasHostBits_ShouldFailNamingTheNetworkAddress()
     {
-        var error = ProdConfig.Fails(c => c["allowlist"] = """["203.0.113.7/24"]""");
+        var error = ProdConfig.Fails(c => c["security-baseline:allowedCidrs"] = """["203.0.113.7/24"]""");
 
         Assert.Contains(error.Problems, p => p.Contains("203.0.113.0/24", StringComparison.Ordinal));
     }
@@ -61,15 +61,15 @@ public class StackSettingsTests
     [Fact]
     public void Load_WhenAllowlistIsMissing_ShouldFail()
     {
-        var error = ProdConfig.Fails(c => c.Remove("allowlist"));
+        var error = ProdConfig.Fails(c => c.Remove("security-baseline:allowedCidrs"));
 
-        Assert.Contains(error.Problems, p => p.StartsWith("allowlist is required", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.StartsWith("security-baseline:allowedCidrs is required", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Load_WhenAllowlistEntriesOverlap_ShouldFail()
     {
-        var error = ProdConfig.Fails(c => c["allowlist"] = """["203.0.113.0/24","203.0.113.128/25"]""");
+        var error = ProdConfig.Fails(c => c["security-baseline:allowedCidrs"] = """["203.0.113.0/24","203.0.113.128/25"]""");
 
         Assert.Contains(error.Problems, p => p.Contains("overlaps", StringComparison.Ordinal));
     }
@@ -195,7 +195,7 @@ public class StackSettingsTests
         var error = ProdConfig.Fails(c =>
         {
             c.Remove("aws:region");
-            c["allowlist"] = "0.0.0.0/0";
+            c["security-baseline:allowedCidrs"] = "0.0.0.0/0";
             c["zoneCount"] = "1";
         });
 
@@ -215,5 +215,22 @@ public class StackSettingsTests
         Assert.Equal(3, settings.ZoneCount);
         Assert.Contains(settings.Allowlist, r => r.IsIPv6);
         Assert.DoesNotContain(values.Keys, k => k.Contains("password", StringComparison.OrdinalIgnoreCase) || k.Contains("secret", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Load_WhenTheAllowlistListsTheVpcRange_ShouldAdmitOnlyTheOutsideRangesFromOutside()
+    {
+        var settings = ProdConfig.Load();
+
+        Assert.DoesNotContain(settings.Allowlist, r => r.ToString() == "10.40.0.0/16");
+        Assert.Equal(3, settings.Allowlist.Count);
+    }
+
+    [Fact]
+    public void Load_WhenTheOldBaselineAllowlistKeyIsSet_ShouldFailPointingAtTheOneList()
+    {
+        var error = ProdConfig.Fails(c => c["allowlist"] = "203.0.113.0/24");
+
+        Assert.Contains(error.Problems, p => p.Contains("security-baseline:allowedCidrs", StringComparison.Ordinal) && p.StartsWith("baseline:allowlist", StringComparison.Ordinal));
     }
 }

@@ -45,8 +45,18 @@ public sealed class PackConfiguration
         FromEntries(policies, new Dictionary<string, PolicyConfigEntry>(), ignoreUnknownPolicies: false);
 
     /// <summary>Parses a `--policy-pack-config` JSON document; <paramref name="source"/> names it in errors.</summary>
-    public static PackConfiguration Parse(string json, IEnumerable<Policy> policies, string source = "policy config")
+    public static PackConfiguration Parse(string json, IEnumerable<Policy> policies, string source = "policy config") =>
+        Parse(json, policies, source, null);
+
+    /// <summary>
+    /// Parses a `--policy-pack-config` JSON document and, when the stack config gives `security-baseline:allowedCidrs`
+    /// (<paramref name="stackAllowedCidrs"/>), sets that list as `allowedCidrs` of every policy that has the parameter and whose
+    /// entry in the file does not set it: the rule the analyzer applies to stack config, so a scan and `pulumi preview` agree.
+    /// </summary>
+    public static PackConfiguration Parse(string json, IEnumerable<Policy> policies, string source, IReadOnlyList<string>? stackAllowedCidrs)
     {
+        ArgumentNullException.ThrowIfNull(json);
+        var catalog = policies.ToArray();
         JsonDocument document;
         try
         {
@@ -76,9 +86,55 @@ public sealed class PackConfiguration
                 entries[property.Name] = ParseEntry(property.Name, property.Value, source);
             }
 
-            return FromEntries(policies, entries, ignoreUnknownPolicies: false, source);
+            if (stackAllowedCidrs is not null)
+            {
+                var cidrs = StringArray(stackAllowedCidrs);
+                foreach (var policy in catalog)
+                {
+                    using var schema = JsonDocument.Parse(policy.Descriptor.ConfigSchema);
+                    if (schema.RootElement.ValueKind != JsonValueKind.Object || !schema.RootElement.TryGetProperty(AllowedCidrsParameter, out _))
+                    {
+                        continue;
+                    }
+
+                    entries.TryGetValue(policy.Descriptor.Id, out var entry);
+                    if (entry is not null && entry.Properties.ContainsKey(AllowedCidrsParameter))
+                    {
+                        continue;
+                    }
+
+                    var properties = new Dictionary<string, JsonElement>(entry?.Properties ?? new Dictionary<string, JsonElement>(), StringComparer.Ordinal)
+                    {
+                        [AllowedCidrsParameter] = cidrs,
+                    };
+                    entries[policy.Descriptor.Id] = new PolicyConfigEntry(entry?.Level, properties);
+                }
+            }
+
+            return FromEntries(catalog, entries, ignoreUnknownPolicies: false, source);
         }
     }
+
+    private static JsonElement StringArray(IReadOnlyList<string> items)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            foreach (var item in items)
+            {
+                writer.WriteStringValue(item);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        using var document = JsonDocument.Parse(buffer.ToArray());
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>The parameter, shared by the network and firewall policies, that holds the company's own address ranges.</summary>
+    public const string AllowedCidrsParameter = "allowedCidrs";
 
     /// <summary>Reconciles entries (from a file or from Pulumi's Configure call) with every policy's defaults and validates them.</summary>
     public static PackConfiguration FromEntries(IEnumerable<Policy> policies, IReadOnlyDictionary<string, PolicyConfigEntry> entries, bool ignoreUnknownPolicies, string source = "policy config")

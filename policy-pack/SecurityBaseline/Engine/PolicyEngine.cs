@@ -254,13 +254,14 @@ public sealed class PolicyEngine
         return $"policy {policy.Id} failed to evaluate ({exception.GetType().Name}{where}); blocked until it can (fail closed)";
     }
 
-    private static PulumiResource Canonical(PulumiResource resource)
+    internal static PulumiResource Canonical(PulumiResource resource)
     {
         var type = TypeToken.Canonical(resource.Type);
         return type == resource.Type ? resource : resource with { Type = type };
     }
 
-    private static ResourceRef Reference(PulumiResource resource) =>
+    /// <summary>The resource as findings name it (type as written; see <see cref="Canonical"/> for the canonical token).</summary>
+    internal static ResourceRef Reference(PulumiResource resource) =>
         new(resource.Urn, resource.Type, string.IsNullOrEmpty(resource.Name) ? PulumiResource.NameFromUrn(resource.Urn) : resource.Name, resource.SourcePosition)
         {
             Origin = resource.Origin,

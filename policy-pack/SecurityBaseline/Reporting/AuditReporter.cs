@@ -97,6 +97,17 @@ public static class AuditReporter
                 writer.WriteLine($"- {ReportText.Inline(ReportText.ExpiredWaiver(waiver))} ({ReportText.Inline(waiver.Source)} line {waiver.Line})");
             }
         }
+
+        if (report.StaleWaivers.Count > 0)
+        {
+            writer.WriteLine();
+            writer.WriteLine("## Stale waivers");
+            writer.WriteLine();
+            foreach (var waiver in report.StaleWaivers)
+            {
+                writer.WriteLine($"- {ReportText.Inline(ReportText.StaleWaiver(waiver))} ({ReportText.Inline(waiver.Source)} line {waiver.Line})");
+            }
+        }
     }
 
     public static void WriteHtml(ScanReport report, TextWriter writer)
@@ -185,6 +196,18 @@ public static class AuditReporter
             foreach (var waiver in report.ExpiredWaivers)
             {
                 writer.WriteLine($"<li>{H(ReportText.ExpiredWaiver(waiver))} ({H(waiver.Source)} line {waiver.Line})</li>");
+            }
+
+            writer.WriteLine("</ul>");
+        }
+
+        if (report.StaleWaivers.Count > 0)
+        {
+            writer.WriteLine("<h2>Stale waivers</h2>");
+            writer.WriteLine("<ul>");
+            foreach (var waiver in report.StaleWaivers)
+            {
+                writer.WriteLine($"<li>{H(ReportText.StaleWaiver(waiver))} ({H(waiver.Source)} line {waiver.Line})</li>");
             }
 
             writer.WriteLine("</ul>");

@@ -17,7 +17,7 @@ public static class JUnitReporter
         xml.WriteStartDocument();
         xml.WriteStartElement("testsuites");
         Attribute(xml, "name", PolicyCatalog.PackName);
-        Counts(xml, report.Result.Evaluations, report, report.ExpiredWaivers.Count, report.Unevaluated);
+        Counts(xml, report.Result.Evaluations, report, report.ExpiredWaivers.Count + report.StaleWaivers.Count, report.Unevaluated);
         foreach (var policy in report.Policies)
         {
             if (!evaluations.TryGetValue(policy.Id, out var checks))
@@ -36,16 +36,21 @@ public static class JUnitReporter
             xml.WriteEndElement();
         }
 
-        if (report.ExpiredWaivers.Count > 0)
+        var waiverSuites = new[]
         {
-            // An expired waiver is a warning, not a check: it shows as a skipped case so viewers list it without failing on it twice.
+            (Name: "expired-waivers", Waivers: report.ExpiredWaivers, Text: (Func<Waivers.Waiver, string>)ReportText.ExpiredWaiver),
+            (Name: "stale-waivers", Waivers: report.StaleWaivers, Text: ReportText.StaleWaiver),
+        };
+        foreach (var suite in waiverSuites.Where(s => s.Waivers.Count > 0))
+        {
+            // A waiver warning is not a check: it shows as a skipped case so viewers list it without failing on it twice.
             xml.WriteStartElement("testsuite");
-            Attribute(xml, "name", "expired-waivers");
-            Attribute(xml, "tests", report.ExpiredWaivers.Count.ToString(CultureInfo.InvariantCulture));
+            Attribute(xml, "name", suite.Name);
+            Attribute(xml, "tests", suite.Waivers.Count.ToString(CultureInfo.InvariantCulture));
             Attribute(xml, "failures", "0");
             Attribute(xml, "errors", "0");
-            Attribute(xml, "skipped", report.ExpiredWaivers.Count.ToString(CultureInfo.InvariantCulture));
-            foreach (var waiver in report.ExpiredWaivers)
+            Attribute(xml, "skipped", suite.Waivers.Count.ToString(CultureInfo.InvariantCulture));
+            foreach (var waiver in suite.Waivers)
             {
                 xml.WriteStartElement("testcase");
                 Attribute(xml, "classname", $"{PolicyCatalog.PackName}.waivers");
@@ -53,7 +58,7 @@ public static class JUnitReporter
                 Attribute(xml, "file", waiver.Source);
                 Attribute(xml, "line", waiver.Line.ToString(CultureInfo.InvariantCulture));
                 xml.WriteStartElement("skipped");
-                Attribute(xml, "message", ReportText.ExpiredWaiver(waiver));
+                Attribute(xml, "message", suite.Text(waiver));
                 xml.WriteEndElement();
                 xml.WriteEndElement();
             }

@@ -48,11 +48,13 @@ public static class JsonReporter
         }
 
         writer.WriteNumber("expiredWaivers", report.ExpiredWaivers.Count);
+        writer.WriteNumber("staleWaivers", report.StaleWaivers.Count);
         writer.WriteNumber("external", report.ExternalFindings.Count);
         writer.WriteNumber("passed", report.Passed);
         writer.WriteNumber("notApplicable", report.NotApplicable);
         writer.WriteNumber("unevaluated", report.UnevaluatedCount);
         writer.WriteString("failOn", report.Review.FailOn == FailOn.New ? "new" : "any");
+        writer.WriteString("failOnSeverity", report.Review.FailOnSeverity.Name());
         writer.WriteBoolean("blocked", report.Blocked);
         writer.WriteEndObject();
 
@@ -99,19 +101,22 @@ public static class JsonReporter
 
         writer.WriteEndArray();
 
-        writer.WriteStartArray("expiredWaivers");
-        foreach (var waiver in report.ExpiredWaivers)
+        foreach (var (name, waivers) in new[] { ("expiredWaivers", report.ExpiredWaivers), ("staleWaivers", report.StaleWaivers) })
         {
-            writer.WriteStartObject();
-            writer.WriteString("policy", waiver.Policy);
-            writer.WriteStartObject("resource");
-            WriteSelector(writer, waiver.Resource);
-            writer.WriteEndObject();
-            WriteWaiverFields(writer, waiver);
-            writer.WriteEndObject();
-        }
+            writer.WriteStartArray(name);
+            foreach (var waiver in waivers)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("policy", waiver.Policy);
+                writer.WriteStartObject("resource");
+                WriteSelector(writer, waiver.Resource);
+                writer.WriteEndObject();
+                WriteWaiverFields(writer, waiver);
+                writer.WriteEndObject();
+            }
 
-        writer.WriteEndArray();
+            writer.WriteEndArray();
+        }
 
         writer.WriteStartArray("externalFindings");
         foreach (var external in report.ExternalFindings)

@@ -18,6 +18,10 @@ public static class ReportText
     public static string ExpiredWaiver(Waiver waiver) =>
         $"Waiver for {waiver.Describe()} (owner {waiver.Owner}) expired on {Date(waiver.Expires)}; it no longer counts: renew it with a new date or fix the resource.";
 
+    /// <summary>What a stale waiver (one that matches no scanned resource) means and what to do about it.</summary>
+    public static string StaleWaiver(Waiver waiver) =>
+        $"Waiver for {waiver.Describe()} (owner {waiver.Owner}) matches no resource in the scanned input, so it waives nothing here: correct its selector (docs/waivers.md says what matches) or remove it.";
+
     public static string WaiverNote(Waiver waiver) =>
         $"waived until {Date(waiver.Expires)} by {waiver.Owner}: {waiver.Reason}{(waiver.Ticket is { } t ? $" ({t})" : string.Empty)}";
 
@@ -63,12 +67,23 @@ public static class ReportText
             parts.Add(Count(report.ExpiredWaivers.Count, "expired waiver"));
         }
 
+        if (report.StaleWaivers.Count > 0)
+        {
+            parts.Add(Count(report.StaleWaivers.Count, "stale waiver"));
+        }
+
         if (report.ExternalFindings.Count > 0)
         {
             parts.Add(Count(report.ExternalFindings.Count, "finding") + " from other policy packs");
         }
 
-        var rule = report.Review.FailOn == FailOn.New ? " (failing on new violations only)" : string.Empty;
+        var rule = (report.Review.FailOn, report.Review.FailOnSeverity) switch
+        {
+            (FailOn.New, Severity.Low) => " (failing on new violations only)",
+            (FailOn.New, var s) => $" (failing on new violations of severity {s.Name()} or above only)",
+            (_, Severity.Low) => string.Empty,
+            (_, var s) => $" (failing on violations of severity {s.Name()} or above only)",
+        };
         var unevaluated = report.UnevaluatedCount == 0 ? string.Empty : $"; {Unevaluated(report)}{ClosedWorld(report)}";
         return $"{(report.Blocked ? "Blocked" : "Passed")}: {string.Join(", ", parts)} in {Count(report.ResourceCount, "resource")}{rule}{unevaluated}.";
     }

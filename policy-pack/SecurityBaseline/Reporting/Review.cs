@@ -46,6 +46,15 @@ public sealed record ReviewOptions
     public DateOnly Today { get; init; } = DateOnly.MinValue;
     public FailOn FailOn { get; init; } = FailOn.Any;
 
+    /// <summary>The lowest severity whose blocking violations fail the scan (`--fail-on-severity`); lower ones are still reported.</summary>
+    public Severity FailOnSeverity { get; init; } = Severity.Low;
+
     /// <summary>The Pulumi project's folder relative to the repository root ("" for the root): `project:///` positions and Pulumi.yaml resolve against it.</summary>
     public string ProjectDirectory { get; init; } = string.Empty;
+
+    /// <summary>
+    /// Where repository paths become links, such as `https://github.com/o/r/blob/&lt;sha&gt;/` (null: reports print `path:line` as text).
+    /// A path is appended as is, and `#L&lt;line&gt;` when the line is known.
+    /// </summary>
+    public string? LinkBase { get; init; }
 }

@@ -47,12 +47,14 @@ public static class SarifReporter
         writer.WriteStartObject();
         writer.WriteBoolean("executionSuccessful", true);
         writer.WriteStartArray("toolExecutionNotifications");
-        foreach (var waiver in report.ExpiredWaivers)
+        var waiverNotes = report.ExpiredWaivers.Select(w => (Waiver: w, Text: ReportText.ExpiredWaiver(w)))
+            .Concat(report.StaleWaivers.Select(w => (Waiver: w, Text: ReportText.StaleWaiver(w))));
+        foreach (var (waiver, text) in waiverNotes)
         {
             writer.WriteStartObject();
             writer.WriteString("level", "warning");
             writer.WriteStartObject("message");
-            writer.WriteString("text", ReportText.ExpiredWaiver(waiver));
+            writer.WriteString("text", text);
             writer.WriteEndObject();
             writer.WriteStartArray("locations");
             writer.WriteStartObject();

@@ -27,6 +27,7 @@ public sealed class ScanReport
         var current = Findings.Select(f => (f.Policy.Id, f.Resource.Urn)).ToHashSet();
         Fixed = baseline?.Findings.Where(e => !current.Contains(e.Key)).DistinctBy(e => e.Key).ToArray() ?? [];
         ExpiredWaivers = Review.Waivers.Expired(Review.Today).ToArray();
+        StaleWaivers = Review.Waivers.Stale(inputs.SelectMany(i => i.Inputs.Concat(i.Outputs)).SelectMany(r => new[] { PolicyEngine.Reference(r), PolicyEngine.Reference(PolicyEngine.Canonical(r)) }), Review.Today);
         ExternalFindings = PolicyEvents.External(inputs, current);
     }
 
@@ -45,6 +46,12 @@ public sealed class ScanReport
 
     /// <summary>Waivers past their expiry date: they no longer count and are reported themselves.</summary>
     public IReadOnlyList<Waiver> ExpiredWaivers { get; }
+
+    /// <summary>
+    /// Active waivers whose selector matches no resource of the scanned inputs: a typo, a renamed resource or another stack's
+    /// waiver. They waive nothing here, so every format reports them instead of letting them miss silently.
+    /// </summary>
+    public IReadOnlyList<Waiver> StaleWaivers { get; }
 
     /// <summary>Policy events from the Pulumi CLI's own analyzer run that are not duplicates of our findings.</summary>
     public IReadOnlyList<ExternalFinding> ExternalFindings { get; }
@@ -70,10 +77,12 @@ public sealed class ScanReport
     public int BlockingUnevaluated => Result.Unevaluated.Where(u => u.Blocks).Sum(u => u.Count);
 
     /// <summary>
-    /// The verdict under <see cref="ReviewOptions.FailOn"/> (any blocking violation, or only new ones), or any blocking unevaluated
+    /// The verdict under <see cref="ReviewOptions.FailOn"/> (any blocking violation, or only new ones) and
+    /// <see cref="ReviewOptions.FailOnSeverity"/> (only those of that severity or above), or any blocking unevaluated
     /// resource: the closed world is asked for explicitly, and a baseline does not record what went unjudged.
     /// </summary>
-    public bool Blocked => (Review.FailOn == FailOn.New ? NewMandatory > 0 : Mandatory > 0) || BlockingUnevaluated > 0;
+    public bool Blocked =>
+        Findings.Any(f => f.Blocks && (Review.FailOn == FailOn.Any || f.IsNew) && f.Policy.Severity >= Review.FailOnSeverity) || BlockingUnevaluated > 0;
 
     /// <summary>The active waiver covering a failed evaluation, or null.</summary>
     public Waiver? WaiverFor(Evaluation evaluation)

@@ -24,6 +24,12 @@ public static class TextReporter
             writer.WriteLine();
         }
 
+        foreach (var waiver in report.StaleWaivers)
+        {
+            writer.WriteLine($"WARNING    {waiver.Source}:{waiver.Line}: {ReportText.StaleWaiver(waiver)}");
+            writer.WriteLine();
+        }
+
         foreach (var finding in report.Findings.OrderBy(f => f.IsWaived).ThenByDescending(f => f.Finding.Blocks).ThenBy(f => f.Resource.Urn, StringComparer.Ordinal).ThenBy(f => f.Policy.Id, StringComparer.Ordinal))
         {
             var label = finding.IsWaived ? "WAIVED" : finding.Level.Name().ToUpperInvariant();
@@ -90,6 +96,11 @@ public static class TextReporter
         if (report.ExpiredWaivers.Count > 0)
         {
             extras.Add($"{report.ExpiredWaivers.Count} expired waiver(s)");
+        }
+
+        if (report.StaleWaivers.Count > 0)
+        {
+            extras.Add($"{report.StaleWaivers.Count} stale waiver(s)");
         }
 
         if (report.ExternalFindings.Count > 0)

@@ -33,12 +33,48 @@ public sealed record Waiver
 }
 
 /// <summary>Picks resources by URN, type and/or name; each given part must match, and `*` matches any run of characters.</summary>
+/// <remarks>
+/// A Pulumi URN is `urn:pulumi:&lt;stack&gt;::&lt;project&gt;::&lt;type chain&gt;::&lt;name&gt;`, where the type chain lists the
+/// parents' types before the resource's own, joined by `$` (`my:app:Web$aws:s3/bucketV2:BucketV2`). A `urn` pattern matches
+/// the full URN; one whose type part holds no `$` also matches the URN with the parent chain left out, so the short form
+/// `urn:pulumi:prod::baseline::aws:s3/bucketV2:BucketV2::logs` names that bucket whichever component declares it.
+/// </remarks>
 public sealed record ResourceSelector(string? Urn, string? Type, string? Name)
 {
-    public bool Matches(ResourceRef resource) =>
-        (Urn is null || Glob.Matches(Urn, resource.Urn)) &&
+    public bool Matches(ResourceRef resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        return (Urn is null || MatchesUrn(Urn, resource.Urn)) &&
         (Type is null || Glob.Matches(Type, resource.Type)) &&
         (Name is null || Glob.Matches(Name, resource.Name));
+    }
+
+    /// <summary>The URN without the parent chain: `…::parent$child::name` becomes `…::child::name`; other text is returned unchanged.</summary>
+    public static string WithoutParents(string urn)
+    {
+        ArgumentNullException.ThrowIfNull(urn);
+
+        // The name may itself contain "::", so only the first three separators delimit stack, project and type chain.
+        var parts = urn.Split("::", 4);
+        if (parts.Length < 4)
+        {
+            return urn;
+        }
+
+        var dollar = parts[2].LastIndexOf('$');
+        return dollar < 0 ? urn : $"{parts[0]}::{parts[1]}::{parts[2][(dollar + 1)..]}::{parts[3]}";
+    }
+
+    private static bool MatchesUrn(string pattern, string urn)
+    {
+        if (Glob.Matches(pattern, urn))
+        {
+            return true;
+        }
+
+        var typePart = pattern.Split("::", 4) is { Length: 4 } p ? p[2] : pattern;
+        return !typePart.Contains('$', StringComparison.Ordinal) && Glob.Matches(pattern, WithoutParents(urn));
+    }
 
     public string Describe() =>
         string.Join(", ", new[] { ("urn", Urn), ("type", Type), ("name", Name) }.Where(p => p.Item2 is not null).Select(p => $"{p.Item1}={p.Item2}"));

@@ -45,18 +45,57 @@ public sealed class WaiverSet
 
     public IEnumerable<Waiver> Expired(DateOnly today) => All.Where(w => !w.IsActiveOn(today));
 
+    /// <summary>Active waivers whose selector matches none of <paramref name="resources"/>, in file order.</summary>
+    public IReadOnlyList<Waiver> Stale(IEnumerable<ResourceRef> resources, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(resources);
+        var active = All.Where(w => w.IsActiveOn(today)).ToList();
+        if (active.Count == 0)
+        {
+            return [];
+        }
+
+        var matched = new HashSet<Waiver>(ReferenceEqualityComparer.Instance);
+        foreach (var resource in resources)
+        {
+            foreach (var waiver in active)
+            {
+                if (waiver.Resource.Matches(resource))
+                {
+                    matched.Add(waiver);
+                }
+            }
+
+            if (matched.Count == active.Count)
+            {
+                break;
+            }
+        }
+
+        return active.Where(w => !matched.Contains(w)).ToArray();
+    }
+
     /// <summary>The first active waiver (in file order) that covers the policy on the resource, or null.</summary>
     /// <remarks>Only the waivers of the finding's policy come into question: those naming its exact URN and that policy's patterns.</remarks>
     public Waiver? Match(string policyId, ResourceRef resource, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        var exact = byUrn.TryGetValue((policyId, resource.Urn), out var e) ? e : [];
-        var patterns = patternsByPolicy.TryGetValue(policyId, out var p) ? p : [];
-        int x = 0, y = 0;
-        while (x < exact.Count || y < patterns.Count)
+        // A short-form URN (no parent chain) names the resource too, so both spellings are looked up.
+        var shortUrn = ResourceSelector.WithoutParents(resource.Urn);
+        IEnumerable<int> candidates = byUrn.TryGetValue((policyId, resource.Urn), out var e) ? e : [];
+        if (!string.Equals(shortUrn, resource.Urn, StringComparison.Ordinal) && byUrn.TryGetValue((policyId, shortUrn), out var s))
         {
-            // Both lists are in file order; merging them keeps "the first waiver in the file wins".
-            var index = y >= patterns.Count || (x < exact.Count && exact[x] < patterns[y]) ? exact[x++] : patterns[y++];
+            candidates = candidates.Concat(s);
+        }
+
+        if (patternsByPolicy.TryGetValue(policyId, out var p))
+        {
+            candidates = candidates.Concat(p);
+        }
+
+        // Sorting the few candidates restores file order, so "the first waiver in the file wins".
+        foreach (var index in candidates.Order())
+        {
             Interlocked.Increment(ref examined);
             var waiver = All[index];
             if (waiver.IsActiveOn(today) && waiver.Covers(policyId, resource))

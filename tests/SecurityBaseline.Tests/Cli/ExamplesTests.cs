@@ -15,7 +15,7 @@ public class ExamplesTests
 
     private static (int Code, HashSet<string> Findings) Scan(string name, bool withAccountWideAdvisories = true)
     {
-        var (code, stdout, stderr) = CliRunner.Run("scan", Example(name), "--config", Config, "--format", "json");
+        var (code, stdout, stderr) = CliRunner.Run("scan", Example(name), "--config", Config, "--stack-config", Path.Combine(Fixtures.RepositoryRoot(), "Pulumi.prod.yaml"), "--format", "json");
         Assert.True(code is 0 or 1, stderr);
         using var document = JsonDocument.Parse(stdout);
         var findings = document.RootElement.GetProperty("findings").EnumerateArray()

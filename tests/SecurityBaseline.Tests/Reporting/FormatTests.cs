@@ -28,7 +28,7 @@ public class FormatTests
     {
         var markdown = ReportFormats.Render("markdown", ReportScenarios.ScanText(PipeNamedBucket));
         var row = Assert.Single(markdown.Split('\n'), l => l.StartsWith("| 🔴", StringComparison.Ordinal));
-        Assert.Equal(7, row.Count(c => c == '|'));
+        Assert.Equal(6, row.Count(c => c == '|'));
         Assert.Contains("a&#124;b&#96;c&lt;script&gt;&#42;x&#42;", row, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", markdown, StringComparison.Ordinal);
     }
@@ -58,7 +58,9 @@ public class FormatTests
     [Fact]
     public void GitHub_WhenASourcePositionExists_ShouldAnnotateTheFileAndLine()
     {
-        var lines = ReportFormats.Render("github", ReportScenarios.Build("examples")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        // One key: the examples hold more errors than GitHub shows per step, so a given one may be left out there.
+        const string Key = """{"version":3,"deployment":{"resources":[{"urn":"urn:pulumi:prod::baseline::aws:kms/key:Key::data-key","custom":true,"type":"aws:kms/key:Key","inputs":{"enableKeyRotation":false},"sourcePosition":"project:///infra/Baseline/Keys.cs#22,9"}]}}""";
+        var lines = ReportFormats.Render("github", ReportScenarios.ScanText(Key)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Contains(lines, l => l.StartsWith("::error file=infra/Baseline/Keys.cs,line=22,col=9,title=mandatory%3A kms-key-rotation-enabled (§7)::", StringComparison.Ordinal));
         Assert.All(lines, l => Assert.Matches("^::(error|warning|notice) [^\n]*::", l));
     }
@@ -68,13 +70,13 @@ public class FormatTests
     {
         var report = ReportScenarios.Build("review");
         var xml = XDocument.Parse(ReportFormats.Render("junit", report));
-        var cases = xml.Descendants("testcase").Where(c => (string?)c.Parent!.Attribute("name") is not ("expired-waivers" or "unevaluated")).ToArray();
+        var cases = xml.Descendants("testcase").Where(c => (string?)c.Parent!.Attribute("name") is not ("expired-waivers" or "stale-waivers" or "unevaluated")).ToArray();
         Assert.Equal(report.Result.Evaluations.Count, cases.Length);
         // One case per policy × resource checked, so a check with several messages is still one failure.
         var failingChecks = report.Result.Evaluations.Count(e => e.Outcome == Outcome.Fail && report.WaiverFor(e) is null);
         Assert.Equal(failingChecks, xml.Descendants("failure").Count());
         Assert.Contains(xml.Descendants("skipped"), s => ((string)s.Attribute("message")!).StartsWith("waived until 2027-03-31", StringComparison.Ordinal));
-        Assert.Equal(cases.Length + report.ExpiredWaivers.Count + report.Unevaluated.Count, (int)xml.Root!.Attribute("tests")!);
+        Assert.Equal(cases.Length + report.ExpiredWaivers.Count + report.StaleWaivers.Count + report.Unevaluated.Count, (int)xml.Root!.Attribute("tests")!);
     }
 
     [Fact]
