@@ -15,7 +15,7 @@ public static class CommandLines
             switch (token)
             {
                 case 0 or 1:
-                    arguments.Add("{dir}/" + choices.Pick(["input.json", "input.json", "missing.json", "empty.json", "config.json", "waivers.yaml", ""]));
+                    arguments.Add(("{dir}/" + choices.Pick(["input.json", "input.json", "missing.json", "empty.json", "config.json", "waivers.yaml", "", "/dev/zero"])).Replace("{dir}//dev/zero", "/dev/zero", StringComparison.Ordinal));
                     break;
                 case 2:
                     arguments.AddRange(["--config", "{dir}/" + choices.Pick(["config.json", "input.json", "missing.json", "empty.json"])]);
@@ -25,7 +25,7 @@ public static class CommandLines
                     arguments.AddRange(["--format", choices.Chance(50) ? format : $"{format}={{dir}}/{choices.Pick(["out/a", "out/a", "out/b", "", "out/"])}"]);
                     break;
                 case 4:
-                    arguments.AddRange(["--output", choices.Pick(["{dir}/out/o", "{dir}/out/a", "{dir}/", "{dir}/out/x/y/z"])]);
+                    arguments.AddRange(["--output", choices.Pick(["{dir}/out/o", "{dir}/out/a", "{dir}/", "{dir}/out/x/y/z", ""])]);
                     break;
                 case 5:
                     arguments.AddRange(["--baseline", "{dir}/" + choices.Pick(["baseline.json", "input.json", "waivers.yaml", "missing.json"])]);

@@ -26,6 +26,12 @@ public sealed class FuzzCampaignTests(ITestOutputHelper output)
         {
             var plan = plans.Generate(pcg, null, out _);
             var input = FuzzCorpus.Build(kind, plan);
+            if (KnownOpenDefects.Skipping(input) is { } unsafeDefect)
+            {
+                known[unsafeDefect.Issue + " (not run)"] = known.GetValueOrDefault(unsafeDefect.Issue + " (not run)") + 1;
+                continue;
+            }
+
             var outcome = ScanHarness.Run(input);
             maxAllocated = Math.Max(maxAllocated, outcome.AllocatedBytes);
             var failures = ScanHarness.Judge(input, outcome);

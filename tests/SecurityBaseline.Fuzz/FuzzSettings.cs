@@ -6,7 +6,7 @@ namespace SecurityBaseline.Fuzz;
 public static class FuzzSettings
 {
     /// <summary>Inputs per campaign in total, shared out between the input kinds (FUZZ_ITERATIONS; CI uses the default).</summary>
-    public static int Iterations { get; } = Integer("FUZZ_ITERATIONS", 3000);
+    public static int Iterations { get; } = Integer("FUZZ_ITERATIONS", 2000);
 
     /// <summary>The seed of every generator: fixed by default so a CI run is reproducible; FUZZ_SEED picks another campaign.</summary>
     public static ulong Seed { get; } = (ulong)Integer("FUZZ_SEED", 20260101);

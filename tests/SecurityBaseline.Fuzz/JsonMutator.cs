@@ -176,7 +176,7 @@ public static class JsonMutator
                 Replace(position, nested);
                 break;
             case Operation.HugeString:
-                var length = choices.Pick([4096, 100_000, 1_000_000]);
+                var length = choices.Pick([4096, 100_000, 400_000]);
                 Replace(position, new string(choices.Pick(['a', '\u00e9', ' ', '"', '\\', '*']), length));
                 break;
             case Operation.Unicode:
