@@ -17,6 +17,9 @@ public sealed record ScanOutcome(int? ExitCode, string Stdout, string Stderr, IR
 /// <summary>Runs `security-baseline scan` in-process on a <see cref="FuzzInput"/> and judges the outcome.</summary>
 public static partial class ScanHarness
 {
+    /// <summary>UTF-8 that writes a lone surrogate as U+FFFD instead of throwing: a file on disk cannot hold one anyway.</summary>
+    private static readonly UTF8Encoding FileEncoding = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
     /// <summary>Every report format, each to its own file, plus text on stdout: one run checks all eight.</summary>
     public static IReadOnlyList<string> AllFormats(string directory) =>
     [
@@ -37,7 +40,7 @@ public static partial class ScanHarness
         {
             foreach (var (name, text) in input.Files)
             {
-                File.WriteAllText(Path.Combine(directory, name), text);
+                File.WriteAllText(Path.Combine(directory, name), text, FileEncoding);
             }
 
             var arguments = input.Arguments.Select(a => a.Replace("{dir}", directory, StringComparison.Ordinal)).Prepend("scan").ToArray();
@@ -154,7 +157,7 @@ public static partial class ScanHarness
         Directory.CreateDirectory(folder);
         foreach (var (name, text) in input.Files)
         {
-            File.WriteAllText(Path.Combine(folder, name), text);
+            File.WriteAllText(Path.Combine(folder, name), text, FileEncoding);
         }
 
         var readme = new StringBuilder();
@@ -174,7 +177,7 @@ public static partial class ScanHarness
             readme.AppendLine(outcome.Thrown.ToString());
         }
 
-        File.WriteAllText(Path.Combine(folder, "README.txt"), readme.ToString());
+        File.WriteAllText(Path.Combine(folder, "README.txt"), readme.ToString(), FileEncoding);
         return folder;
     }
 
