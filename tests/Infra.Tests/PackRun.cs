@@ -14,13 +14,13 @@ internal static class PackRun
         return engine.Analyze(resources.Select(r => r.Inputs).ToArray(), resources.Select(r => r.Outputs).ToArray());
     }
 
-    /// <summary>The repository's policy-config.json when there is one; otherwise the stack's allowlist handed to every policy that takes a list of CIDRs.</summary>
+    /// <summary>The repository's policy-config.json with the stack's allowlist applied as the analyzer applies `security-baseline:allowedCidrs`; without the file, the allowlist handed to every policy that takes a list of CIDRs.</summary>
     public static PackConfiguration Configuration(IReadOnlyList<string> allowlist)
     {
         var file = Path.Combine(AppContext.BaseDirectory, "policy-config.json");
         if (File.Exists(file))
         {
-            return PackConfiguration.Parse(File.ReadAllText(file), PolicyCatalog.All, file);
+            return PackConfiguration.Parse(File.ReadAllText(file), PolicyCatalog.All, file, allowlist);
         }
 
         var entries = new Dictionary<string, object>(StringComparer.Ordinal);

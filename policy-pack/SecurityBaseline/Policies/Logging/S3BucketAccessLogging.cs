@@ -17,8 +17,10 @@ public sealed class S3BucketAccessLogging : StackPolicy
         Section = 9,
         Severity = Severity.Medium,
         ResourceTypes = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"],
-        Help = "Add an `aws.s3.BucketLogging` with `bucket: <bucket>.id`, `targetBucket: <log bucket>.id` and a `targetPrefix`. The log bucket itself may name another log bucket, or waive this finding for itself (S3 cannot log a log bucket into itself without loops).",
-        AbsentMeans = "A bucket without inline logging and without a BucketLogging resource logs nothing (the S3 default): a violation.",
+        Help = "Add an `aws.s3.BucketLogging` with `bucket: <bucket>.id`, `targetBucket: <log bucket>.id` and a `targetPrefix`.",
+        AbsentMeans = "A bucket without inline logging and without a BucketLogging resource logs nothing (the S3 default): a violation. "
+            + "A bucket of the stack that receives other buckets' access logs (the `targetBucket` of a BucketLogging or of inline logging) is the end of the chain and passes: "
+            + "logging it into itself would loop, and into yet another bucket would only move the question.",
         Tags = ["s3", "logging"],
     };
 
@@ -27,9 +29,10 @@ public sealed class S3BucketAccessLogging : StackPolicy
     public override void Evaluate(StackContext context)
     {
         var logging = Attachments.Collect(context, LoggingTypes, "bucket");
+        var logTargets = LogTargets(context);
         foreach (var bucket in context.Stack.OfType(Rule.ResourceTypes))
         {
-            if (logging.Cover(bucket) || logging.Unresolved)
+            if (logging.Cover(bucket) || logging.Unresolved || logTargets.Contains(bucket.Urn))
             {
                 continue;
             }
@@ -42,6 +45,31 @@ public sealed class S3BucketAccessLogging : StackPolicy
                 }
             });
         }
+    }
+
+    /// <summary>The buckets of the stack that receive access logs, from BucketLogging resources and inline logging blocks.</summary>
+    private static HashSet<string> LogTargets(StackContext context)
+    {
+        var targets = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var logging in context.Stack.OfType(LoggingTypes))
+        {
+            targets.UnionWith(context.Stack.Referenced(logging, "targetBucket").Select(r => r.Urn));
+        }
+
+        foreach (var bucket in context.Stack.OfType(Rule.ResourceTypes))
+        {
+            var named = new[] { bucket.Root.Find("logging.targetBucket") }
+                .Concat(bucket.Root.Find("loggings") is { Kind: ValueKind.Array } list ? list.Items.Select(i => i["targetBucket"]) : []);
+            foreach (var target in named)
+            {
+                if (target is { Kind: ValueKind.String, StringValue: { Length: > 0 } name })
+                {
+                    targets.UnionWith(context.Stack.Designated(name).Where(r => r.Urn != bucket.Urn).Select(r => r.Urn));
+                }
+            }
+        }
+
+        return targets;
     }
 
     /// <summary>True when the v7 `logging.targetBucket` or a v6 `loggings[].targetBucket` is set; throws when unknown.</summary>
