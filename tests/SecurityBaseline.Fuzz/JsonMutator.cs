@@ -119,8 +119,18 @@ public static class JsonMutator
 
     public static string Serialize(JsonNode node) => node.ToJsonString(Compact);
 
-    public static JsonNode? Parse(string json) =>
-        JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = 100_000 });
+    /// <summary>The parsed node, or null when an earlier mutation left text that is no JSON (an emptied event line, say): nothing to mutate structurally then.</summary>
+    public static JsonNode? Parse(string json)
+    {
+        try
+        {
+            return JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = 100_000 });
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     private static void Apply(Position position, Operation operation, Choices choices)
     {
