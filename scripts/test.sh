@@ -95,8 +95,8 @@ if dotnet pack policy-pack/SecurityBaseline.Pack -c Release -o "$tool_tmp/feed" 
    && dotnet tool install SecurityBaseline.PolicyPack --version "$tool_version" --tool-path "$tool_tmp/bin" \
         --add-source "$tool_tmp/feed" --ignore-failed-sources >>"$tool_log" 2>&1 \
    && [ "$("$tool_tmp/bin/security-baseline" --version 2>>"$tool_log")" = "security-baseline $tool_version" ] \
-   && "$tool_tmp/bin/security-baseline" scan examples/aws-v7-compliant.export.json --config policy-config.json >>"$tool_log" 2>&1; then
-  "$tool_tmp/bin/security-baseline" scan examples/aws-v7-violating.preview.json --config policy-config.json >>"$tool_log" 2>&1
+   && "$tool_tmp/bin/security-baseline" scan examples/aws-v7-compliant.export.json --config policy-config.json --stack-config Pulumi.prod.yaml >>"$tool_log" 2>&1; then
+  "$tool_tmp/bin/security-baseline" scan examples/aws-v7-violating.preview.json --config policy-config.json --stack-config Pulumi.prod.yaml >>"$tool_log" 2>&1
   if [ $? -eq 1 ]; then
     echo "tool-package passed" >>"$results/extra-checks.txt"
   else
