@@ -54,9 +54,11 @@ public sealed class AzureBaseline : ComponentResource
         }, child);
 
         // Storage and Key Vault firewalls take IPv4 rules only; IPv6 allowlist entries apply to the NSGs.
-        var storageRules = settings.AllowlistIPv4.Select(cidr => new AzStorage.Inputs.IPRuleArgs { IPAddressOrRange = cidr, Action = AzStorage.Action.Allow }).ToList();
+        // The storage firewall refuses /31 and /32 rules; the settings write those as single addresses.
+        var storageRules = settings.StorageFirewallIPv4.Select(cidr => new AzStorage.Inputs.IPRuleArgs { IPAddressOrRange = cidr, Action = AzStorage.Action.Allow }).ToList();
         var account = new AzStorage.StorageAccount($"st{settings.Environment}baseline", new AzStorage.StorageAccountArgs
         {
+            AccountName = settings.StorageAccountName,
             ResourceGroupName = group.Name,
             Location = settings.AzureLocation,
             Kind = AzStorage.Kind.StorageV2,
