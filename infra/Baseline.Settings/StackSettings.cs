@@ -40,10 +40,11 @@ public sealed partial record StackSettings
 
     /// <summary>
     /// The Azure storage account's name (3–24 characters, lowercase letters and digits, globally unique):
-    /// `baseline:storageAccountName` when set (validated, never rewritten), otherwise derived from the environment by
-    /// <see cref="DeriveStorageAccountName"/>.
+    /// `baseline:storageAccountName` when set (validated, never rewritten); null when the environment is short lowercase
+    /// letters and digits, so Pulumi auto-names the account from `st{environment}baseline` as before (an existing stack keeps
+    /// its account); otherwise derived from the environment by <see cref="DeriveStorageAccountName"/>.
     /// </summary>
-    public required string StorageAccountName { get; init; }
+    public required string? StorageAccountName { get; init; }
 
     /// <summary>The ACM certificate of the HTTPS listener, in the stack's region.</summary>
     public required string CertificateArn { get; init; }
@@ -206,12 +207,14 @@ public sealed partial record StackSettings
         return $"st{kept}{Convert.ToHexStringLower(hash)[..8]}";
     }
 
-    private static string ReadStorageAccountName(IConfigLookup config, string environment, List<string> problems)
+    /// <summary>Environments for which `st{environment}baseline` plus Pulumi's 8-character suffix is a valid storage account name.</summary>
+    private static string? ReadStorageAccountName(IConfigLookup config, string environment, List<string> problems)
     {
         var explicitName = config.Read(StorageAccountNameKey);
         if (explicitName is null)
         {
-            return DeriveStorageAccountName(environment);
+            // Auto-naming appends 8 characters to the logical name: it stays valid only for a short plain environment.
+            return AutoNamedEnvironmentPattern().IsMatch(environment) ? null : DeriveStorageAccountName(environment);
         }
 
         // An explicit name is the operator's choice: refuse it rather than rewrite it into a name they did not write.
@@ -492,6 +495,10 @@ public sealed partial record StackSettings
 
     [GeneratedRegex(@"^[a-z0-9]{3,24}\z", RegexOptions.CultureInvariant)]
     private static partial Regex StorageAccountNamePattern();
+
+    /// <summary>Environments for which `st{environment}baseline` plus Pulumi's 8-character suffix is a valid storage account name.</summary>
+    [GeneratedRegex(@"^[a-z0-9]{1,6}\z", RegexOptions.CultureInvariant)]
+    private static partial Regex AutoNamedEnvironmentPattern();
 
     [GeneratedRegex(@"^[a-z]{2}(-gov)?-[a-z]+-\d$", RegexOptions.CultureInvariant)]
     private static partial Regex AwsRegionPattern();

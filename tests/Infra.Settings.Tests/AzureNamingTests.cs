@@ -8,12 +8,20 @@ public class AzureNamingTests
     [Theory]
     [InlineData("prod")]
     [InlineData("dev")]
-    public void StorageAccountName_WhenEnvironmentIsPlain_ShouldKeepItAndStayValid(string environment)
+    public void StorageAccountName_WhenEnvironmentIsShortAndPlain_ShouldLeaveNamingToPulumiSoExistingAccountsStay(string environment)
     {
         var settings = ProdConfig.Load(stack: environment);
 
-        Assert.StartsWith($"st{environment}", settings.StorageAccountName, StringComparison.Ordinal);
-        AssertValidStorageAccountName(settings.StorageAccountName);
+        Assert.Null(settings.StorageAccountName);
+    }
+
+    [Fact]
+    public void StorageAccountName_WhenPlainEnvironmentIsTooLongForAutoNaming_ShouldDeriveAValidNameKeepingIt()
+    {
+        var settings = ProdConfig.Load(c => c["environment"] = "staging2", stack: "dev");
+
+        Assert.StartsWith("ststaging2", settings.StorageAccountName, StringComparison.Ordinal);
+        AssertValidStorageAccountName(settings.StorageAccountName!);
     }
 
     [Theory]
@@ -25,7 +33,7 @@ public class AzureNamingTests
     {
         var settings = ProdConfig.Load(c => c["environment"] = environment, stack: "dev");
 
-        AssertValidStorageAccountName(settings.StorageAccountName);
+        AssertValidStorageAccountName(settings.StorageAccountName!);
     }
 
     [Fact]
