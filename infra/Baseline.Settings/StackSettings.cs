@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using SecurityBaseline.Network;
@@ -29,6 +31,20 @@ public sealed partial record StackSettings
     public required IReadOnlyList<IpRange> Allowlist { get; init; }
     public IReadOnlyList<string> AllowlistIPv4 => Allowlist.Where(r => !r.IsIPv6).Select(r => r.ToString()).ToArray();
     public IReadOnlyList<string> AllowlistIPv6 => Allowlist.Where(r => r.IsIPv6).Select(r => r.ToString()).ToArray();
+
+    /// <summary>
+    /// The IPv4 allowlist as the Azure Storage firewall (`networkRuleSet.ipRules`) accepts it: single addresses or CIDR
+    /// /0–/30 only. A /32 becomes its one address and a /31 its two addresses, so the admitted set stays exactly the allowlist.
+    /// </summary>
+    public IReadOnlyList<string> StorageFirewallIPv4 => Allowlist.Where(r => !r.IsIPv6).SelectMany(StorageFirewallEntries).ToArray();
+
+    /// <summary>
+    /// The Azure storage account's name (3–24 characters, lowercase letters and digits, globally unique):
+    /// `baseline:storageAccountName` when set (validated, never rewritten); null when the environment is short lowercase
+    /// letters and digits, so Pulumi auto-names the account from `st{environment}baseline` as before (an existing stack keeps
+    /// its account); otherwise derived from the environment by <see cref="DeriveStorageAccountName"/>.
+    /// </summary>
+    public required string? StorageAccountName { get; init; }
 
     /// <summary>The ACM certificate of the HTTPS listener, in the stack's region.</summary>
     public required string CertificateArn { get; init; }
@@ -139,6 +155,8 @@ public sealed partial record StackSettings
 
         var natPerZone = ReadBool(config, "natGatewayPerZone", isProduction, problems);
 
+        var storageAccountName = ReadStorageAccountName(config, environment, problems);
+
         if (problems.Count > 0)
         {
             throw new StackSettingsException(problems);
@@ -160,7 +178,70 @@ public sealed partial record StackSettings
             NatGatewayPerZone = natPerZone,
             AppPort = appPort,
             DeletionProtection = deletionProtection,
+            StorageAccountName = storageAccountName,
         };
+    }
+
+    /// <summary>The stack config key that names the storage account explicitly, for when the derived name is taken elsewhere in Azure.</summary>
+    public const string StorageAccountNameKey = "storageAccountName";
+
+    /// <summary>The longest part of the environment kept in a derived storage account name: `st` + 14 + an 8-character suffix = 24.</summary>
+    private const int StorageNameEnvironmentLength = 14;
+
+    /// <summary>
+    /// A valid storage account name for <paramref name="environment"/>, the same on every run: `st`, the environment's
+    /// lowercase letters and digits (other characters dropped, cut to 14), then 8 hex digits of SHA-256 over the project
+    /// and the environment as written, so environments that differ only in dropped characters (`dev-1`, `dev1`) or past
+    /// the cut get different names.
+    /// </summary>
+    public static string DeriveStorageAccountName(string environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var kept = new string(environment.ToLowerInvariant().Where(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9')).ToArray());
+        if (kept.Length > StorageNameEnvironmentLength)
+        {
+            kept = kept[..StorageNameEnvironmentLength];
+        }
+
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{ProjectName}/{environment}"));
+        return $"st{kept}{Convert.ToHexStringLower(hash)[..8]}";
+    }
+
+    /// <summary>Environments for which `st{environment}baseline` plus Pulumi's 8-character suffix is a valid storage account name.</summary>
+    private static string? ReadStorageAccountName(IConfigLookup config, string environment, List<string> problems)
+    {
+        var explicitName = config.Read(StorageAccountNameKey);
+        if (explicitName is null)
+        {
+            // Auto-naming appends 8 characters to the logical name: it stays valid only for a short plain environment.
+            return AutoNamedEnvironmentPattern().IsMatch(environment) ? null : DeriveStorageAccountName(environment);
+        }
+
+        // An explicit name is the operator's choice: refuse it rather than rewrite it into a name they did not write.
+        if (!StorageAccountNamePattern().IsMatch(explicitName))
+        {
+            problems.Add($"{StorageAccountNameKey} \"{explicitName}\" is not an Azure storage account name: 3–24 characters, lowercase letters and digits only");
+        }
+
+        return explicitName;
+    }
+
+    /// <summary>The firewall entries admitting exactly <paramref name="range"/>: Azure Storage refuses /31 and /32 CIDR rules.</summary>
+    private static IEnumerable<string> StorageFirewallEntries(IpRange range)
+    {
+        if (range.PrefixLength < 31)
+        {
+            return [range.ToString()];
+        }
+
+        var addresses = new List<string>();
+        for (var address = range.First; address <= range.Last; address++)
+        {
+            var text = new IpRange(range.Family, address, address, 32).ToString();
+            addresses.Add(text[..text.IndexOf('/', StringComparison.Ordinal)]);
+        }
+
+        return addresses;
     }
 
     /// <summary>A list setting, written in YAML as a list (it then arrives as JSON text) or as one comma-separated string.</summary>
@@ -411,6 +492,13 @@ public sealed partial record StackSettings
 
         return value;
     }
+
+    [GeneratedRegex(@"^[a-z0-9]{3,24}\z", RegexOptions.CultureInvariant)]
+    private static partial Regex StorageAccountNamePattern();
+
+    /// <summary>Environments for which `st{environment}baseline` plus Pulumi's 8-character suffix is a valid storage account name.</summary>
+    [GeneratedRegex(@"^[a-z0-9]{1,6}\z", RegexOptions.CultureInvariant)]
+    private static partial Regex AutoNamedEnvironmentPattern();
 
     [GeneratedRegex(@"^[a-z]{2}(-gov)?-[a-z]+-\d$", RegexOptions.CultureInvariant)]
     private static partial Regex AwsRegionPattern();

@@ -54,8 +54,9 @@ public sealed class AzureBaseline : ComponentResource
         }, child);
 
         // Storage and Key Vault firewalls take IPv4 rules only; IPv6 allowlist entries apply to the NSGs.
-        var storageRules = settings.AllowlistIPv4.Select(cidr => new AzStorage.Inputs.IPRuleArgs { IPAddressOrRange = cidr, Action = AzStorage.Action.Allow }).ToList();
-        var account = new AzStorage.StorageAccount($"st{settings.Environment}baseline", new AzStorage.StorageAccountArgs
+        // The storage firewall refuses /31 and /32 rules; the settings write those as single addresses.
+        var storageRules = settings.StorageFirewallIPv4.Select(cidr => new AzStorage.Inputs.IPRuleArgs { IPAddressOrRange = cidr, Action = AzStorage.Action.Allow }).ToList();
+        var accountArgs = new AzStorage.StorageAccountArgs
         {
             ResourceGroupName = group.Name,
             Location = settings.AzureLocation,
@@ -84,7 +85,15 @@ public sealed class AzureBaseline : ComponentResource
                 },
             },
             Tags = tags,
-        }, child);
+        };
+
+        // Pulumi auto-names the account from the logical name unless the settings had to name it (see StackSettings.StorageAccountName).
+        if (settings.StorageAccountName is { } accountName)
+        {
+            accountArgs.AccountName = accountName;
+        }
+
+        var account = new AzStorage.StorageAccount($"st{settings.Environment}baseline", accountArgs, child);
 
         var tenantId = Authorization.GetClientConfig.Invoke().Apply(client => client.TenantId);
         var vault = new KeyVault.Vault($"kv-{settings.Environment}", new KeyVault.VaultArgs
