@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SecurityBaseline.Testing;
 using Xunit.Abstractions;
 
 namespace SecurityBaseline.Fuzz;
@@ -18,7 +19,7 @@ public sealed class CanarySweepTests(ITestOutputHelper output)
     public void Scan_SecretCanaryAtEveryPosition_ShouldNeverPrintIt(string example)
     {
         var text = Seeds.Examples.Single(e => e.Name == example).Text;
-        var count = JsonMutator.Positions(JsonMutator.Parse(text)!).Count();
+        var count = JsonPositions.Positions(JsonMutator.Parse(text)!).Count();
         var failures = new List<string>();
         var known = 0;
         var scans = 0;
@@ -60,7 +61,7 @@ public sealed class CanarySweepTests(ITestOutputHelper output)
     private static bool Sweep(string text, int[] indices, bool container, string example, out string message)
     {
         var root = JsonMutator.Parse(text)!;
-        var positions = JsonMutator.Positions(root).ToList();
+        var positions = JsonPositions.Positions(root).ToList();
         var steps = new List<string> { $"seed {example}" };
         foreach (var index in indices.Reverse())
         {
@@ -70,8 +71,8 @@ public sealed class CanarySweepTests(ITestOutputHelper output)
                 continue; // inside a container this batch already replaced; swept on its own when the batch is re-run
             }
 
-            steps.Add($"{(container ? "container" : "leaf")} secret canary at {JsonMutator.Describe(position)}");
-            JsonMutator.Replace(position, Plant(position.Node, container));
+            steps.Add($"{(container ? "container" : "leaf")} secret canary at {JsonPositions.Describe(position)}");
+            JsonPositions.Replace(position, Canary.Plant(position.Node, container));
         }
 
         var input = FuzzCorpus.Scan("canary-sweep", JsonMutator.Serialize(root), steps, withWaivers: false);
@@ -82,25 +83,5 @@ public sealed class CanarySweepTests(ITestOutputHelper output)
             : open.Count == 0 ? "known: " + string.Join("; ", failures)
             : $"{string.Join("; ", open)}\n    {string.Join("\n    ", steps)}\n    reproducer: {(indices.Length == 1 ? ScanHarness.WriteReproducer(input, open, outcome) : "(batch)")}";
         return failures.Count == 0;
-    }
-
-    private static JsonObject Plant(JsonNode? node, bool container)
-    {
-        if (!container || node is JsonValue or null)
-        {
-            return Canary.Secret(container ? new JsonObject { [Canary.Key] = Canary.Text } : Canary.Text);
-        }
-
-        var copy = node.DeepClone();
-        if (copy is JsonObject members)
-        {
-            members[Canary.Key] = Canary.Text;
-        }
-        else if (copy is JsonArray elements)
-        {
-            elements.Add(Canary.Text);
-        }
-
-        return Canary.Secret(copy);
     }
 }

@@ -3,6 +3,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SecurityBaseline.Model;
+using SecurityBaseline.Testing;
+using static SecurityBaseline.Testing.JsonPositions;
 
 namespace SecurityBaseline.Fuzz;
 
@@ -10,9 +12,6 @@ namespace SecurityBaseline.Fuzz;
 /// put unicode edge cases, secret canaries, unknown sentinels and other special values at random positions.</summary>
 public static class JsonMutator
 {
-    /// <summary>One place in a document: a member of an object or an element of an array (the root has no parent).</summary>
-    public sealed record Position(JsonNode? Parent, string? Key, int Index, JsonNode? Node);
-
     private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = 100_000 };
 
     /// <summary>Strings that break naive code: lone surrogates, NUL, BOM, bidi overrides, joined emoji, combining marks, line separators.</summary>
@@ -57,64 +56,6 @@ public static class JsonMutator
         }
 
         return log;
-    }
-
-    /// <summary>Every member and element below <paramref name="root"/>, except inside secret envelopes placed by the fuzzer.</summary>
-    public static IEnumerable<Position> Positions(JsonNode root)
-    {
-        var stack = new Stack<(JsonNode Node, int Depth)>();
-        stack.Push((root, 0));
-        while (stack.Count > 0)
-        {
-            var (node, depth) = stack.Pop();
-            if (Canary.IsSecret(node) || depth > 200)
-            {
-                continue;
-            }
-
-            switch (node)
-            {
-                case JsonObject o:
-                    foreach (var (key, child) in o.ToArray())
-                    {
-                        yield return new Position(o, key, -1, child);
-                        if (child is not null)
-                        {
-                            stack.Push((child, depth + 1));
-                        }
-                    }
-
-                    break;
-                case JsonArray a:
-                    for (var i = 0; i < a.Count; i++)
-                    {
-                        yield return new Position(a, null, i, a[i]);
-                        if (a[i] is { } child)
-                        {
-                            stack.Push((child, depth + 1));
-                        }
-                    }
-
-                    break;
-            }
-        }
-    }
-
-    public static string Describe(Position position) =>
-        position.Key is not null ? $"{position.Parent?.GetPath()}.{position.Key}" : $"{position.Parent?.GetPath()}[{position.Index}]";
-
-    /// <summary>Replaces the node at <paramref name="position"/> (or removes it when <paramref name="value"/> is the drop marker).</summary>
-    public static void Replace(Position position, JsonNode? value)
-    {
-        switch (position.Parent)
-        {
-            case JsonObject o:
-                o[position.Key!] = value;
-                break;
-            case JsonArray a:
-                a[position.Index] = value;
-                break;
-        }
     }
 
     public static string Serialize(JsonNode node) => node.ToJsonString(Compact);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 using SecurityBaseline.Pack;
+using SecurityBaseline.Testing;
 
 namespace SecurityBaseline.Fuzz;
 

@@ -13,6 +13,9 @@ internal sealed class CompanionList
     private readonly List<string> listed = [];
     private int more;
 
+    /// <summary>Whether nothing was added.</summary>
+    public bool IsEmpty => listed.Count == 0;
+
     public void Add(string companion)
     {
         if (listed.Contains(companion, StringComparer.Ordinal))

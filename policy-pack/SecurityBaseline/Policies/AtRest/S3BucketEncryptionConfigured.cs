@@ -59,15 +59,22 @@ public sealed class S3BucketEncryptionConfigured : StackPolicy
         {
             if (configurationsByBucket.TryGetValue(bucket.Urn, out var configurations))
             {
+                // One message per bucket naming at most a few configurations: a stack where n buckets and n configurations
+                // share one `bucket` value would otherwise get n messages per bucket, n² in the report.
+                var falling = new CompanionList();
                 foreach (var configuration in configurations)
                 {
-                    foreach (var rule in BucketEncryption.Declared(configuration.Root))
+                    var problems = BucketEncryption.Declared(configuration.Root)
+                        .Select(requirement.Problem).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+                    if (problems.Count > 0)
                     {
-                        if (requirement.Problem(rule) is { } problem)
-                        {
-                            context.Report(bucket, $"{configuration.Type} \"{configuration.Name}\": {problem}");
-                        }
+                        falling.Add($"{configuration.Type} \"{configuration.Name}\": {string.Join(" ", problems)}");
                     }
+                }
+
+                if (!falling.IsEmpty)
+                {
+                    context.Report(bucket, falling.Join(" "));
                 }
 
                 return;

@@ -115,4 +115,27 @@ public class S3BucketEncryptionConfiguredTests
             () => PackConfiguration.Parse("""{"s3-bucket-encryption-configured":{"requireCustomerManagedKey":1}}""", [policy]));
         Assert.Contains("requireCustomerManagedKey", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Stack_When500BucketsAnd500ConfigurationsShareOneBucketValue_ShouldGiveEachBucketOneBoundedMessage()
+    {
+        // A stack file can tie every configuration to every bucket (one shared `bucket` value): the messages must not grow with n.
+        const int n = 500;
+        var buckets = Enumerable.Range(0, n)
+            .Select(i => Fixtures.Resource(Bucket, """{"bucket":"shared-7f3a","arn":"arn:aws:s3:::shared-7f3a"}""", $"bucket-{i}") with { Id = "shared-7f3a" });
+        var configurations = Enumerable.Range(0, n)
+            .Select(i => Fixtures.Resource(Configuration, """{"bucket":"shared-7f3a","rules":[{"applyServerSideEncryptionByDefault":{"sseAlgorithm":"AES256"}}]}""", $"encryption-{i}"));
+
+        var evaluations = Fixtures.EvaluateStack(policy, [.. buckets, .. configurations], RequireKms);
+
+        Assert.Equal(n, evaluations.Count);
+        Assert.All(evaluations, e =>
+        {
+            Assert.Equal(Outcome.Fail, e.Outcome);
+            var message = Assert.Single(e.Messages);
+            Assert.Equal(10, message.Split("\"encryption-", StringSplitOptions.None).Length - 1);
+            Assert.EndsWith($"… and {n - 10} more", message, StringComparison.Ordinal);
+            Assert.True(message.Length < 3_000, $"message of {message.Length} characters");
+        });
+    }
 }
