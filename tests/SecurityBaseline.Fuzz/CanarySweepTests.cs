@@ -25,19 +25,31 @@ public sealed class CanarySweepTests(ITestOutputHelper output)
         var scans = 0;
         foreach (var container in new[] { false, true })
         {
+            var batches = new Queue<int[]>();
             for (var start = 0; start < count; start += Batch)
             {
-                var indices = Enumerable.Range(start, Math.Min(Batch, count - start)).ToArray();
+                batches.Enqueue(Enumerable.Range(start, Math.Min(Batch, count - start)).ToArray());
+            }
+
+            while (batches.TryDequeue(out var indices))
+            {
                 scans++;
-                if (Sweep(text, indices, container, example, out _))
+                var passed = Sweep(text, indices, container, example, out _, out var detached);
+                if (detached.Length > 0)
+                {
+                    // Positions inside a container this batch replaced were not planted: they get a batch of their own.
+                    batches.Enqueue(detached);
+                }
+
+                if (passed)
                 {
                     continue;
                 }
 
-                foreach (var index in indices)
+                foreach (var index in indices.Except(detached))
                 {
                     scans++;
-                    if (!Sweep(text, [index], container, example, out var message))
+                    if (!Sweep(text, [index], container, example, out var message, out _))
                     {
                         if (message.StartsWith("known: ", StringComparison.Ordinal))
                         {
@@ -58,23 +70,28 @@ public sealed class CanarySweepTests(ITestOutputHelper output)
     }
 
     /// <summary>Plants the canary at <paramref name="indices"/>, scans, and says whether the oracle passed.</summary>
-    private static bool Sweep(string text, int[] indices, bool container, string example, out string message)
+    /// <remarks>Positions are planted in enumeration order, containers before what they hold; a position whose container
+    /// was already replaced in this batch is not planted but returned in <paramref name="detached"/>, to be swept later.</remarks>
+    private static bool Sweep(string text, int[] indices, bool container, string example, out string message, out int[] detached)
     {
         var root = JsonMutator.Parse(text)!;
         var positions = JsonPositions.Positions(root).ToList();
         var steps = new List<string> { $"seed {example}" };
-        foreach (var index in indices.Reverse())
+        var skipped = new List<int>();
+        foreach (var index in indices.Order())
         {
             var position = positions[index];
-            if (position.Parent?.Root != root)
+            if (!ReferenceEquals(position.Parent?.Root, root))
             {
-                continue; // inside a container this batch already replaced; swept on its own when the batch is re-run
+                skipped.Add(index);
+                continue;
             }
 
             steps.Add($"{(container ? "container" : "leaf")} secret canary at {JsonPositions.Describe(position)}");
             JsonPositions.Replace(position, Canary.Plant(position.Node, container));
         }
 
+        detached = skipped.ToArray();
         var input = FuzzCorpus.Scan("canary-sweep", JsonMutator.Serialize(root), steps, withWaivers: false);
         var outcome = ScanHarness.Run(input);
         var failures = ScanHarness.Judge(input, outcome);
