@@ -81,13 +81,15 @@ public class NonCompliantProgramTests
     }
 
     [Fact]
-    public async Task LegacyAzureProgram_WhenAnalyzed_ShouldBeFlaggedByExactlyTheStorageAndNsgPolicies()
+    public async Task LegacyAzureProgram_WhenAnalyzed_ShouldBeFlaggedByTheStorageAndNsgPolicies()
     {
         var cloud = await MockCloud.RunAsync(LegacyAzureProgram);
 
         var result = PackRun.Analyze(cloud.Resources("prod", "baseline"), Allowlist);
 
-        Assert.Equal(
+        // At least these: later policies (local auth, diagnostics, logging) may flag the same programs too.
+        Assert.Subset(
+            FailingPolicies(result),
             new SortedSet<string>(StringComparer.Ordinal)
             {
                 "azure-storage-no-public-blob-access",
@@ -96,27 +98,26 @@ public class NonCompliantProgramTests
                 "network-ingress-allowlist",
                 "network-no-internet-ingress",
                 "storage-firewall-default-deny",
-            },
-            FailingPolicies(result));
+            });
         Assert.True(result.HasBlockingViolation);
     }
 
     [Fact]
-    public async Task OpenAwsProgram_WhenAnalyzed_ShouldBeFlaggedByExactlyTheIngressAndListenerPolicies()
+    public async Task OpenAwsProgram_WhenAnalyzed_ShouldBeFlaggedByTheIngressAndListenerPolicies()
     {
         var cloud = await MockCloud.RunAsync(OpenAwsProgram);
 
         var result = PackRun.Analyze(cloud.Resources("prod", "baseline"), Allowlist);
 
-        Assert.Equal(
+        Assert.Subset(
+            FailingPolicies(result),
             new SortedSet<string>(StringComparer.Ordinal)
             {
                 "load-balancer-listener-tls",
                 "network-admin-ports-not-public",
                 "network-ingress-allowlist",
                 "network-no-internet-ingress",
-            },
-            FailingPolicies(result));
+            });
         var listener = Assert.Single(result.Findings, f => f.Policy.Id == "load-balancer-listener-tls");
         Assert.Equal("plain-http", listener.Resource.Name);
         Assert.Contains(result.Findings, f => f.Policy.Id == "network-admin-ports-not-public" && f.Message.Contains("22", StringComparison.Ordinal));
