@@ -38,6 +38,58 @@ public static class StackInputReader
         }
 
         using var document = Parse(content, source);
+        return ReadDocument(document, source);
+    }
+
+    /// <summary>Reads UTF-8 <paramref name="utf8"/> (no byte order mark) without first turning it into a string, which would hold the file twice over.</summary>
+    /// <remarks>Anything the byte path cannot treat exactly as <see cref="Read(string, string)"/> would (invalid UTF-8, non-ASCII
+    /// whitespace, an event stream) is decoded and read as text, so both paths give the same results and the same errors.</remarks>
+    public static StackInput Read(ReadOnlyMemory<byte> utf8, string source)
+    {
+        var span = utf8.Span;
+        if (!System.Text.Unicode.Utf8.IsValid(span) || !HasAsciiContent(span) || EngineEventReader.MayBeEvents(span))
+        {
+            return Read(System.Text.Encoding.UTF8.GetString(span), source);
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = StrictJson.Parse(utf8, PropertyDecoder.DocumentOptions);
+        }
+        catch (JsonException e)
+        {
+            throw new InputFormatException($"{source}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: invalid JSON ({Reason(e)})");
+        }
+
+        // Disposed as soon as the resources are decoded: the decoded values never point back into the document.
+        using (document)
+        {
+            return ReadDocument(document, source);
+        }
+    }
+
+    /// <summary>True when something other than ASCII whitespace comes before any non-ASCII byte, so the text is not blank by <see cref="string.IsNullOrWhiteSpace"/>.</summary>
+    private static bool HasAsciiContent(ReadOnlySpan<byte> utf8)
+    {
+        foreach (var b in utf8)
+        {
+            if (b >= 0x80)
+            {
+                return false;
+            }
+
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or 0x0B or 0x0C) && !(b is >= 0x1C and <= 0x1F))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static StackInput ReadDocument(JsonDocument document, string source)
+    {
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -175,8 +227,9 @@ public static class StackInputReader
         IReadOnlyDictionary<string, PropertyValue> outputs;
         try
         {
-            inputs = PropertyDecoder.DecodeProperties(state.TryGetProperty("inputs", out var i) ? i : default, $"{path}.inputs");
-            outputs = PropertyDecoder.DecodeProperties(state.TryGetProperty("outputs", out var o) ? o : default, $"{path}.outputs");
+            var inputElement = state.TryGetProperty("inputs", out var i) ? i : default;
+            inputs = PropertyDecoder.DecodeProperties(inputElement, $"{path}.inputs");
+            outputs = PropertyDecoder.DecodeProperties(state.TryGetProperty("outputs", out var o) ? o : default, $"{path}.outputs", inputElement, inputs);
         }
         catch (PropertyFormatException e)
         {
@@ -197,13 +250,29 @@ public static class StackInputReader
             SourcePosition = OptionalString(state, "sourcePosition"),
             Origin = source,
         };
+        return (resource, resource with { Properties = Merge(inputs, outputs) });
+    }
+
+    /// <summary>Outputs over inputs; one of the two as it is when the other adds nothing, so most resources keep no third map.</summary>
+    private static IReadOnlyDictionary<string, PropertyValue> Merge(IReadOnlyDictionary<string, PropertyValue> inputs, IReadOnlyDictionary<string, PropertyValue> outputs)
+    {
+        if (outputs.Count == 0)
+        {
+            return inputs;
+        }
+
+        if (inputs.Keys.All(outputs.ContainsKey))
+        {
+            return outputs;
+        }
+
         var merged = new Dictionary<string, PropertyValue>(inputs, StringComparer.Ordinal);
         foreach (var (key, value) in outputs)
         {
             merged[key] = value;
         }
 
-        return (resource, resource with { Properties = merged });
+        return merged;
     }
 
     private static string RequiredString(JsonElement element, string name, string source, string path) =>
