@@ -144,6 +144,7 @@ public static class StackInputReader
 
         var inputs = new List<PulumiResource>();
         var outputs = new List<PulumiResource>();
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
         if (deployment.TryGetProperty("resources", out var resources) && resources.ValueKind != JsonValueKind.Null)
         {
             if (resources.ValueKind != JsonValueKind.Array)
@@ -160,7 +161,7 @@ public static class StackInputReader
                     continue;
                 }
 
-                var (input, output) = ReadState(state, source, path);
+                var (input, output) = ReadState(state, source, path, names);
                 inputs.Add(input);
                 outputs.Add(output);
             }
@@ -185,6 +186,7 @@ public static class StackInputReader
         var inputs = new List<PulumiResource>();
         var outputs = new List<PulumiResource>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
         var i = 0;
         foreach (var step in steps.EnumerateArray())
         {
@@ -200,7 +202,7 @@ public static class StackInputReader
                 continue;
             }
 
-            var (input, output) = ReadState(state, source, $"{path}.newState");
+            var (input, output) = ReadState(state, source, $"{path}.newState", names);
             if (!seen.Add(input.Urn))
             {
                 continue;
@@ -214,15 +216,33 @@ public static class StackInputReader
     }
 
     /// <summary>One `apitype.ResourceV3` as two views: its inputs, and its outputs (inputs where a preview has no outputs yet).</summary>
-    internal static (PulumiResource Inputs, PulumiResource Outputs) ReadState(JsonElement state, string source, string path)
+    /// <remarks><paramref name="names"/>, when given, keeps one string per distinct URN and type across a file: every resource
+    /// repeats its parent's, its provider's and its dependencies' URNs, which would otherwise be held once per mention.</remarks>
+    internal static (PulumiResource Inputs, PulumiResource Outputs) ReadState(JsonElement state, string source, string path, Dictionary<string, string>? names = null)
     {
+        string? Shared(string? text)
+        {
+            if (text is null || names is null)
+            {
+                return text;
+            }
+
+            if (names.TryGetValue(text, out var shared))
+            {
+                return shared;
+            }
+
+            names[text] = text;
+            return text;
+        }
+
         if (state.ValueKind != JsonValueKind.Object)
         {
             throw new InputFormatException($"{source}: {path} must be an object");
         }
 
-        var urn = RequiredString(state, "urn", source, path);
-        var type = RequiredString(state, "type", source, path);
+        var urn = Shared(RequiredString(state, "urn", source, path))!;
+        var type = Shared(RequiredString(state, "type", source, path))!;
         IReadOnlyDictionary<string, PropertyValue> inputs;
         IReadOnlyDictionary<string, PropertyValue> outputs;
         try
@@ -243,10 +263,10 @@ public static class StackInputReader
             Name = PulumiResource.NameFromUrn(urn),
             Properties = inputs,
             Id = OptionalString(state, "id"),
-            Parent = OptionalString(state, "parent"),
-            Provider = OptionalString(state, "provider"),
-            Dependencies = Strings(state, "dependencies"),
-            PropertyDependencies = PropertyDependencies(state),
+            Parent = Shared(OptionalString(state, "parent")),
+            Provider = Shared(OptionalString(state, "provider")),
+            Dependencies = Strings(state, "dependencies", Shared),
+            PropertyDependencies = PropertyDependencies(state, Shared),
             SourcePosition = OptionalString(state, "sourcePosition"),
             Origin = source,
         };
@@ -283,12 +303,12 @@ public static class StackInputReader
     private static string? OptionalString(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : null;
 
-    private static string[] Strings(JsonElement element, string name) =>
+    private static string[] Strings(JsonElement element, string name, Func<string?, string?> shared) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array
-            ? value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!).ToArray()
+            ? value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => shared(v.GetString())!).ToArray()
             : [];
 
-    private static Dictionary<string, IReadOnlyList<string>> PropertyDependencies(JsonElement element)
+    private static Dictionary<string, IReadOnlyList<string>> PropertyDependencies(JsonElement element, Func<string?, string?> shared)
     {
         var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         if (element.TryGetProperty("propertyDependencies", out var map) && map.ValueKind == JsonValueKind.Object)
@@ -296,7 +316,7 @@ public static class StackInputReader
             foreach (var property in map.EnumerateObject())
             {
                 result[property.Name] = property.Value.ValueKind == JsonValueKind.Array
-                    ? property.Value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!).ToArray()
+                    ? property.Value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => shared(v.GetString())!).ToArray()
                     : [];
             }
         }
