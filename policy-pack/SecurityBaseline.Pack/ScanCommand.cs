@@ -210,7 +210,11 @@ internal static class ScanCommand
                 var input = eventLogs.Contains(file) ? EngineEventReader.Read(Decode(bytes), source) : ReadStack(bytes, source);
                 inputs.Add(input);
                 progress.WriteLine($"scanning {source}: {input.Inputs.Count} resource(s)");
-                results.Add(engine.Analyze(input.Inputs, input.Outputs));
+                var line = !quiet && ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is null
+                    ? new ProgressLine(stderr, source, input.Inputs.Count)
+                    : null;
+                results.Add(engine.Analyze(input.Inputs, input.Outputs, line is null ? null : line.Evaluated));
+                line?.Finish();
             }
 
             var report = new ScanReport(inputs, AnalysisResult.Combine(results), review);
