@@ -206,11 +206,15 @@ internal static class ScanCommand
             foreach (var file in files)
             {
                 var source = file == StdinName ? "stdin" : file;
-                var text = ReadBounded(file, maxInputSize, file == StdinName ? openStdin : null);
-                var input = eventLogs.Contains(file) ? EngineEventReader.Read(text, source) : StackInputReader.Read(text, source);
+                var bytes = ReadBoundedBytes(file, maxInputSize, file == StdinName ? openStdin : null);
+                var input = eventLogs.Contains(file) ? EngineEventReader.Read(Decode(bytes), source) : ReadStack(bytes, source);
                 inputs.Add(input);
                 progress.WriteLine($"scanning {source}: {input.Inputs.Count} resource(s)");
-                results.Add(engine.Analyze(input.Inputs, input.Outputs));
+                var line = !quiet && ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is null
+                    ? new ProgressLine(stderr, source, input.Inputs.Count)
+                    : null;
+                results.Add(engine.Analyze(input.Inputs, input.Outputs, line is null ? null : line.Evaluated));
+                line?.Finish();
             }
 
             var report = new ScanReport(inputs, AnalysisResult.Combine(results), review);
@@ -409,12 +413,28 @@ internal static class ScanCommand
     /// The text of a regular file (or stdin) of at most <paramref name="limit"/> bytes. Devices and pipes are refused: /dev/zero has
     /// no end, and reading until memory runs out is no answer; a file that yields more bytes than its reported size is not regular.
     /// </summary>
-    private static string ReadBounded(string path, long limit, Func<Stream>? openStdin)
+    private static string ReadBounded(string path, long limit, Func<Stream>? openStdin) => Decode(ReadBoundedBytes(path, limit, openStdin));
+
+    /// <summary>Reads a stack file from its UTF-8 bytes: a .NET string of a large export would cost twice the file, on top of the bytes.</summary>
+    private static StackInput ReadStack(byte[] bytes, string source)
+    {
+        var span = bytes.AsSpan();
+        if (span.StartsWith((byte[])[0xFE, 0xFF]) || span.StartsWith((byte[])[0xFF, 0xFE]) || span.StartsWith((byte[])[0x00, 0x00, 0xFE, 0xFF]))
+        {
+            // UTF-16 or UTF-32 by its byte order mark: only the decoder knows it.
+            return StackInputReader.Read(Decode(bytes), source);
+        }
+
+        var utf8BomLength = span.StartsWith((byte[])[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        return StackInputReader.Read(bytes.AsMemory(utf8BomLength), source);
+    }
+
+    private static byte[] ReadBoundedBytes(string path, long limit, Func<Stream>? openStdin)
     {
         if (openStdin is not null)
         {
             using var stdin = openStdin();
-            return Decode(ReadAtMost(stdin, limit + 1, "stdin", limit));
+            return ReadAtMost(stdin, limit + 1, "stdin", limit);
         }
 
         if (!File.Exists(path))
@@ -429,13 +449,28 @@ internal static class ScanCommand
         }
 
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        var bytes = ReadAtMost(stream, size + 1, path, limit);
+        var bytes = size > 0 ? ReadExactly(stream, size) : ReadAtMost(stream, size + 1, path, limit);
         if (bytes.Length > size)
         {
             throw new IOException($"{path}: not a regular file (a device or a pipe); give a file, or - to read stdin");
         }
 
-        return Decode(bytes);
+        return bytes;
+    }
+
+    /// <summary>The file's <paramref name="size"/> bytes in one array (no growing buffer and final copy), one byte more if it has more.</summary>
+    private static byte[] ReadExactly(Stream stream, long size)
+    {
+        var bytes = new byte[size];
+        var filled = stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
+        if (filled < bytes.Length)
+        {
+            return bytes[..filled];
+        }
+
+        // Anything past the size the file system gave means a device or a pipe; the caller refuses it by the length.
+        Span<byte> probe = stackalloc byte[1];
+        return stream.Read(probe) == 0 ? bytes : [.. bytes, probe[0]];
     }
 
     /// <summary>At most <paramref name="count"/> bytes of the stream; more than <paramref name="limit"/> is an error naming the limit.</summary>

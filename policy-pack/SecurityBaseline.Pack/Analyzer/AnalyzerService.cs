@@ -166,13 +166,38 @@ internal sealed partial class AnalyzerService(AnalyzerConfiguration configuratio
             Report(evaluation, request.Urn, response, configuration.Waivers);
         }
 
-        foreach (var policy in engine.Policies.OfType<ResourcePolicy>().Where(p => !p.Covers(request.Type) && Enabled(engine, p)))
-        {
-            response.NotApplicable.Add(new PolicyNotApplicable { PolicyName = policy.Descriptor.Id, Reason = $"does not apply to resources of type {request.Type}" });
-        }
-
+        response.NotApplicable.AddRange(NotApplicableByType(engine, request.Type));
         return Task.FromResult(response);
     }
+
+    /// <summary>The enabled resource policies that do not cover <paramref name="type"/>, as sent; the same for every call of one
+    /// engine and type, so built once instead of per call (a walk over every policy and a formatted reason each).</summary>
+    /// <remarks>Responses share the messages, which is safe because nothing changes a message once it is added. The cache is
+    /// bounded so that a client inventing types cannot grow it; past the bound the list is built per call as before.</remarks>
+    private static PolicyNotApplicable[] NotApplicableByType(PolicyEngine engine, string type)
+    {
+        var cache = NotApplicableCache.GetValue(engine, _ => new System.Collections.Concurrent.ConcurrentDictionary<string, PolicyNotApplicable[]>(StringComparer.Ordinal));
+        if (cache.TryGetValue(type, out var cached))
+        {
+            return cached;
+        }
+
+        var built = engine.Policies.OfType<ResourcePolicy>()
+            .Where(p => !p.Covers(type) && Enabled(engine, p))
+            .Select(p => new PolicyNotApplicable { PolicyName = p.Descriptor.Id, Reason = $"does not apply to resources of type {type}" })
+            .ToArray();
+        if (cache.Count < MaxCachedTypes)
+        {
+            cache.TryAdd(type, built);
+        }
+
+        return built;
+    }
+
+    /// <summary>Far more resource types than the three providers declare; only a client inventing types reaches it.</summary>
+    private const int MaxCachedTypes = 8192;
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<PolicyEngine, System.Collections.Concurrent.ConcurrentDictionary<string, PolicyNotApplicable[]>> NotApplicableCache = new();
 
     public Task<AnalyzeResponse> AnalyzeStack(AnalyzeStackRequest request, ServerCallContext context)
     {

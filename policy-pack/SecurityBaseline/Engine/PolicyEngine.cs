@@ -86,12 +86,17 @@ public sealed class PolicyEngine
     }
 
     /// <summary>Resource policies on every resource's inputs and stack policies on their outputs, as a scan of a file does.</summary>
-    public AnalysisResult Analyze(IReadOnlyList<PulumiResource> inputs, IReadOnlyList<PulumiResource> outputs)
+    /// <param name="inputs">Each resource with its inputs, for the resource policies.</param>
+    /// <param name="outputs">Each resource with its outputs, for the stack policies.</param>
+    /// <param name="evaluated">Told the number of resources evaluated so far after each one, for a progress display.</param>
+    public AnalysisResult Analyze(IReadOnlyList<PulumiResource> inputs, IReadOnlyList<PulumiResource> outputs, Action<int>? evaluated = null)
     {
         var evaluations = new List<Evaluation>();
+        var done = 0;
         foreach (var resource in inputs)
         {
             evaluations.AddRange(AnalyzeResource(resource));
+            evaluated?.Invoke(++done);
         }
 
         evaluations.AddRange(AnalyzeStack(outputs));

@@ -32,6 +32,68 @@ public static class EngineEventReader
         return false;
     }
 
+    /// <summary>False only when <see cref="LooksLikeEvents(string)"/> is certainly false for this UTF-8 text; reads the first line without allocating.</summary>
+    /// <remarks>A one-line stack export is its own first line: parsing it into a document just to find no `sequence` would hold the
+    /// whole file again, so this walks the top-level keys with a reader and leaves the exact check to the (small) event line.</remarks>
+    public static bool MayBeEvents(ReadOnlySpan<byte> utf8)
+    {
+        while (!utf8.IsEmpty)
+        {
+            var end = utf8.IndexOfAny((byte)'\r', (byte)'\n');
+            var line = end < 0 ? utf8 : utf8[..end];
+            utf8 = end < 0 ? [] : utf8[(end + 1)..];
+            var first = line.IndexOfAnyExcept(" \t\v\f"u8);
+            if (first < 0)
+            {
+                continue;
+            }
+
+            // Bytes that may be Unicode whitespace (or not): leave the decision to the exact check.
+            if (line[first] >= 0x80 || line[first] is >= 0x1C and <= 0x1F)
+            {
+                return true;
+            }
+
+            return HasTopLevelSequence(line);
+        }
+
+        return false;
+    }
+
+    private static bool HasTopLevelSequence(ReadOnlySpan<byte> line)
+    {
+        var options = PropertyDecoder.DocumentOptions;
+        var reader = new Utf8JsonReader(line, new JsonReaderOptions { MaxDepth = options.MaxDepth, CommentHandling = options.CommentHandling, AllowTrailingCommas = options.AllowTrailingCommas });
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("sequence"u8))
+                {
+                    return true;
+                }
+
+                reader.Skip();
+            }
+
+            return false;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            // An unpaired surrogate escape in a key: the exact check decides.
+            return true;
+        }
+    }
+
     public static StackInput Read(string content, string source)
     {
         var inputs = new Dictionary<string, PulumiResource>(StringComparer.Ordinal);

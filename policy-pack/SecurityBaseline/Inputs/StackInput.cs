@@ -38,6 +38,58 @@ public static class StackInputReader
         }
 
         using var document = Parse(content, source);
+        return ReadDocument(document, source);
+    }
+
+    /// <summary>Reads UTF-8 <paramref name="utf8"/> (no byte order mark) without first turning it into a string, which would hold the file twice over.</summary>
+    /// <remarks>Anything the byte path cannot treat exactly as <see cref="Read(string, string)"/> would (invalid UTF-8, non-ASCII
+    /// whitespace, an event stream) is decoded and read as text, so both paths give the same results and the same errors.</remarks>
+    public static StackInput Read(ReadOnlyMemory<byte> utf8, string source)
+    {
+        var span = utf8.Span;
+        if (!System.Text.Unicode.Utf8.IsValid(span) || !HasAsciiContent(span) || EngineEventReader.MayBeEvents(span))
+        {
+            return Read(System.Text.Encoding.UTF8.GetString(span), source);
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = StrictJson.Parse(utf8, PropertyDecoder.DocumentOptions);
+        }
+        catch (JsonException e)
+        {
+            throw new InputFormatException($"{source}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: invalid JSON ({Reason(e)})");
+        }
+
+        // Disposed as soon as the resources are decoded: the decoded values never point back into the document.
+        using (document)
+        {
+            return ReadDocument(document, source);
+        }
+    }
+
+    /// <summary>True when something other than ASCII whitespace comes before any non-ASCII byte, so the text is not blank by <see cref="string.IsNullOrWhiteSpace"/>.</summary>
+    private static bool HasAsciiContent(ReadOnlySpan<byte> utf8)
+    {
+        foreach (var b in utf8)
+        {
+            if (b >= 0x80)
+            {
+                return false;
+            }
+
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or 0x0B or 0x0C) && !(b is >= 0x1C and <= 0x1F))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static StackInput ReadDocument(JsonDocument document, string source)
+    {
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -92,6 +144,7 @@ public static class StackInputReader
 
         var inputs = new List<PulumiResource>();
         var outputs = new List<PulumiResource>();
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
         if (deployment.TryGetProperty("resources", out var resources) && resources.ValueKind != JsonValueKind.Null)
         {
             if (resources.ValueKind != JsonValueKind.Array)
@@ -108,7 +161,7 @@ public static class StackInputReader
                     continue;
                 }
 
-                var (input, output) = ReadState(state, source, path);
+                var (input, output) = ReadState(state, source, path, names);
                 inputs.Add(input);
                 outputs.Add(output);
             }
@@ -133,6 +186,7 @@ public static class StackInputReader
         var inputs = new List<PulumiResource>();
         var outputs = new List<PulumiResource>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
         var i = 0;
         foreach (var step in steps.EnumerateArray())
         {
@@ -148,7 +202,7 @@ public static class StackInputReader
                 continue;
             }
 
-            var (input, output) = ReadState(state, source, $"{path}.newState");
+            var (input, output) = ReadState(state, source, $"{path}.newState", names);
             if (!seen.Add(input.Urn))
             {
                 continue;
@@ -162,21 +216,40 @@ public static class StackInputReader
     }
 
     /// <summary>One `apitype.ResourceV3` as two views: its inputs, and its outputs (inputs where a preview has no outputs yet).</summary>
-    internal static (PulumiResource Inputs, PulumiResource Outputs) ReadState(JsonElement state, string source, string path)
+    /// <remarks><paramref name="names"/>, when given, keeps one string per distinct URN and type across a file: every resource
+    /// repeats its parent's, its provider's and its dependencies' URNs, which would otherwise be held once per mention.</remarks>
+    internal static (PulumiResource Inputs, PulumiResource Outputs) ReadState(JsonElement state, string source, string path, Dictionary<string, string>? names = null)
     {
+        string? Shared(string? text)
+        {
+            if (text is null || names is null)
+            {
+                return text;
+            }
+
+            if (names.TryGetValue(text, out var shared))
+            {
+                return shared;
+            }
+
+            names[text] = text;
+            return text;
+        }
+
         if (state.ValueKind != JsonValueKind.Object)
         {
             throw new InputFormatException($"{source}: {path} must be an object");
         }
 
-        var urn = RequiredString(state, "urn", source, path);
-        var type = RequiredString(state, "type", source, path);
+        var urn = Shared(RequiredString(state, "urn", source, path))!;
+        var type = Shared(RequiredString(state, "type", source, path))!;
         IReadOnlyDictionary<string, PropertyValue> inputs;
         IReadOnlyDictionary<string, PropertyValue> outputs;
         try
         {
-            inputs = PropertyDecoder.DecodeProperties(state.TryGetProperty("inputs", out var i) ? i : default, $"{path}.inputs");
-            outputs = PropertyDecoder.DecodeProperties(state.TryGetProperty("outputs", out var o) ? o : default, $"{path}.outputs");
+            var inputElement = state.TryGetProperty("inputs", out var i) ? i : default;
+            inputs = PropertyDecoder.DecodeProperties(inputElement, $"{path}.inputs");
+            outputs = PropertyDecoder.DecodeProperties(state.TryGetProperty("outputs", out var o) ? o : default, $"{path}.outputs", inputElement, inputs);
         }
         catch (PropertyFormatException e)
         {
@@ -190,20 +263,36 @@ public static class StackInputReader
             Name = PulumiResource.NameFromUrn(urn),
             Properties = inputs,
             Id = OptionalString(state, "id"),
-            Parent = OptionalString(state, "parent"),
-            Provider = OptionalString(state, "provider"),
-            Dependencies = Strings(state, "dependencies"),
-            PropertyDependencies = PropertyDependencies(state),
+            Parent = Shared(OptionalString(state, "parent")),
+            Provider = Shared(OptionalString(state, "provider")),
+            Dependencies = Strings(state, "dependencies", Shared),
+            PropertyDependencies = PropertyDependencies(state, Shared),
             SourcePosition = OptionalString(state, "sourcePosition"),
             Origin = source,
         };
+        return (resource, resource with { Properties = Merge(inputs, outputs) });
+    }
+
+    /// <summary>Outputs over inputs; one of the two as it is when the other adds nothing, so most resources keep no third map.</summary>
+    private static IReadOnlyDictionary<string, PropertyValue> Merge(IReadOnlyDictionary<string, PropertyValue> inputs, IReadOnlyDictionary<string, PropertyValue> outputs)
+    {
+        if (outputs.Count == 0)
+        {
+            return inputs;
+        }
+
+        if (inputs.Keys.All(outputs.ContainsKey))
+        {
+            return outputs;
+        }
+
         var merged = new Dictionary<string, PropertyValue>(inputs, StringComparer.Ordinal);
         foreach (var (key, value) in outputs)
         {
             merged[key] = value;
         }
 
-        return (resource, resource with { Properties = merged });
+        return merged;
     }
 
     private static string RequiredString(JsonElement element, string name, string source, string path) =>
@@ -214,12 +303,12 @@ public static class StackInputReader
     private static string? OptionalString(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : null;
 
-    private static string[] Strings(JsonElement element, string name) =>
+    private static string[] Strings(JsonElement element, string name, Func<string?, string?> shared) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array
-            ? value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!).ToArray()
+            ? value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => shared(v.GetString())!).ToArray()
             : [];
 
-    private static Dictionary<string, IReadOnlyList<string>> PropertyDependencies(JsonElement element)
+    private static Dictionary<string, IReadOnlyList<string>> PropertyDependencies(JsonElement element, Func<string?, string?> shared)
     {
         var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         if (element.TryGetProperty("propertyDependencies", out var map) && map.ValueKind == JsonValueKind.Object)
@@ -227,7 +316,7 @@ public static class StackInputReader
             foreach (var property in map.EnumerateObject())
             {
                 result[property.Name] = property.Value.ValueKind == JsonValueKind.Array
-                    ? property.Value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!).ToArray()
+                    ? property.Value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => shared(v.GetString())!).ToArray()
                     : [];
             }
         }

@@ -33,6 +33,42 @@ public static class PropertyDecoder
         return value.Kind == ValueKind.Object ? value.Fields : new Dictionary<string, PropertyValue>();
     }
 
+    /// <summary>Decodes <paramref name="element"/> like <see cref="DecodeProperties(JsonElement, string)"/>, taking the decoded value of
+    /// <paramref name="same"/> (already decoded as <paramref name="sameDecoded"/>) for every property whose JSON is identical there.</summary>
+    /// <remarks>A stack export repeats most inputs verbatim in the outputs; decoding them once keeps one tree instead of two.
+    /// Identical JSON decodes to an identical value, so only memory changes; objects with a signature key take the plain path.</remarks>
+    public static IReadOnlyDictionary<string, PropertyValue> DecodeProperties(JsonElement element, string path, JsonElement same, IReadOnlyDictionary<string, PropertyValue> sameDecoded)
+    {
+        if (element.ValueKind != JsonValueKind.Object || same.ValueKind != JsonValueKind.Object
+            || element.TryGetProperty(PulumiSignatures.Key, out _) || same.TryGetProperty(PulumiSignatures.Key, out _))
+        {
+            return DecodeProperties(element, path);
+        }
+
+        // The last of duplicate keys wins, as in the decoded dictionary.
+        var sameElements = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var property in same.EnumerateObject())
+        {
+            sameElements[property.Name] = property.Value;
+        }
+
+        var fields = new Dictionary<string, PropertyValue>(StringComparer.Ordinal);
+        var allShared = true;
+        foreach (var property in element.EnumerateObject())
+        {
+            if (sameElements.TryGetValue(property.Name, out var twin) && sameDecoded.TryGetValue(property.Name, out var decoded) && JsonElement.DeepEquals(twin, property.Value))
+            {
+                fields[property.Name] = decoded;
+                continue;
+            }
+
+            allShared = false;
+            fields[property.Name] = Decode(property.Value, FieldPath(path, property.Name, false), false, 1);
+        }
+
+        return allShared && fields.Count == sameDecoded.Count ? sameDecoded : fields;
+    }
+
     public static PropertyValue Decode(JsonElement element, string path = "") => Decode(element, path, false, 0);
 
     /// <summary>Decodes the JSON encoding of a secret's value (state files keep it as a string): everything in it is secret, and error paths stop at <paramref name="path"/>.</summary>

@@ -24,6 +24,9 @@ public sealed class PropertyValue
     private static readonly IReadOnlyList<PropertyValue> NoItems = [];
     private static readonly IReadOnlyDictionary<string, PropertyValue> NoFields = new Dictionary<string, PropertyValue>();
 
+    // Shared rather than one empty dictionary per value: a 50,000-resource export decodes to millions of values.
+    private static readonly IReadOnlyDictionary<string, string> NoAttributes = new Dictionary<string, string>();
+
     private PropertyValue(ValueKind kind, bool isSecret)
     {
         Kind = kind;
@@ -47,7 +50,7 @@ public sealed class PropertyValue
     public string? UnknownType { get; private init; }
 
     /// <summary>Asset/archive fields (hash, path, text, uri) or resource-reference fields (urn, id, packageVersion).</summary>
-    public IReadOnlyDictionary<string, string> Attributes { get; private init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Attributes { get; private init; } = NoAttributes;
 
     public bool IsNull => Kind == ValueKind.Null;
     public bool IsUnknown => Kind == ValueKind.Unknown;

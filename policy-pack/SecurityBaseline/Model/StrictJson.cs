@@ -14,12 +14,17 @@ public static class StrictJson
     public static JsonDocument Parse(string content, JsonDocumentOptions options)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var utf8 = Encoding.UTF8.GetBytes(content);
-        CheckStrings(utf8, options);
+        return Parse(Encoding.UTF8.GetBytes(content), options);
+    }
+
+    /// <summary>Parses UTF-8 text without a byte order mark; the document reads from <paramref name="utf8"/>, which must outlive it.</summary>
+    public static JsonDocument Parse(ReadOnlyMemory<byte> utf8, JsonDocumentOptions options)
+    {
+        CheckStrings(utf8.Span, options);
         return JsonDocument.Parse(utf8, options);
     }
 
-    private static void CheckStrings(byte[] utf8, JsonDocumentOptions options)
+    private static void CheckStrings(ReadOnlySpan<byte> utf8, JsonDocumentOptions options)
     {
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions
         {
@@ -43,7 +48,7 @@ public static class StrictJson
             {
                 // The reader keeps no line count; the first bad string ends the parse, so counting once here is enough.
                 var start = checked((int)reader.TokenStartIndex);
-                var before = utf8.AsSpan(0, start);
+                var before = utf8[..start];
                 var lineStart = before.LastIndexOf((byte)'\n') + 1;
                 throw new JsonException(
                     $"a {(reader.TokenType == JsonTokenType.PropertyName ? "property name" : "string")} holds an unpaired UTF-16 surrogate escape",
