@@ -15,8 +15,7 @@ internal sealed record StackSettings(string Stack, string Project, string Organi
 internal sealed class AnalyzerConfiguration
 {
     /// <summary>The stack config key whose JSON array sets `allowedCidrs` on every policy that has that parameter.</summary>
-    public const string AllowedCidrsConfigKey = "security-baseline:allowedCidrs";
-    public const string AllowedCidrsParameter = "allowedCidrs";
+    public const string AllowedCidrsConfigKey = SecurityBaseline.Inputs.StackConfigFile.AllowedCidrsKey;
 
     /// <summary>The stack config key naming the waiver file (relative to the Pulumi project, where the CLI starts the pack).</summary>
     public const string WaiversConfigKey = "security-baseline:waivers";
@@ -135,26 +134,7 @@ internal sealed class AnalyzerConfiguration
 
         if (allowedCidrs is { } cidrs)
         {
-            foreach (var policy in policies)
-            {
-                var fallback = SchemaDefault(policy, AllowedCidrsParameter, out var hasParameter);
-                if (!hasParameter)
-                {
-                    continue;
-                }
-
-                effective.TryGetValue(policy.Descriptor.Id, out var entry);
-                var properties = new Dictionary<string, JsonElement>(entry?.Properties ?? new Dictionary<string, JsonElement>(), StringComparer.Ordinal);
-
-                // The engine sends every schema default in Configure, so "set explicitly" can only mean "differs from the default".
-                if (properties.TryGetValue(AllowedCidrsParameter, out var current) && !(fallback is { } d && JsonElement.DeepEquals(d, current)))
-                {
-                    continue;
-                }
-
-                properties[AllowedCidrsParameter] = cidrs;
-                effective[policy.Descriptor.Id] = new PolicyConfigEntry(entry?.Level, properties);
-            }
+            PackConfiguration.ApplyStackAllowlist(effective, policies, cidrs, defaultCountsAsUnset: true);
         }
 
         var configuration = PackConfiguration.FromEntries(policies, effective, ignoreUnknownPolicies: true, source: "policy config");
@@ -166,17 +146,5 @@ internal sealed class AnalyzerConfiguration
         }
 
         return new PolicyEngine(policies, configuration);
-    }
-
-    private static JsonElement? SchemaDefault(Policy policy, string parameter, out bool hasParameter)
-    {
-        using var schema = JsonDocument.Parse(policy.Descriptor.ConfigSchema);
-        hasParameter = schema.RootElement.ValueKind == JsonValueKind.Object && schema.RootElement.TryGetProperty(parameter, out _);
-        if (!hasParameter)
-        {
-            return null;
-        }
-
-        return schema.RootElement.GetProperty(parameter).TryGetProperty("default", out var fallback) ? fallback.Clone() : null;
     }
 }

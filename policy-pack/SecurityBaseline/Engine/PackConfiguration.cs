@@ -88,30 +88,43 @@ public sealed class PackConfiguration
 
             if (stackAllowedCidrs is not null)
             {
-                var cidrs = StringArray(stackAllowedCidrs);
-                foreach (var policy in catalog)
-                {
-                    using var schema = JsonDocument.Parse(policy.Descriptor.ConfigSchema);
-                    if (schema.RootElement.ValueKind != JsonValueKind.Object || !schema.RootElement.TryGetProperty(AllowedCidrsParameter, out _))
-                    {
-                        continue;
-                    }
-
-                    entries.TryGetValue(policy.Descriptor.Id, out var entry);
-                    if (entry is not null && entry.Properties.ContainsKey(AllowedCidrsParameter))
-                    {
-                        continue;
-                    }
-
-                    var properties = new Dictionary<string, JsonElement>(entry?.Properties ?? new Dictionary<string, JsonElement>(), StringComparer.Ordinal)
-                    {
-                        [AllowedCidrsParameter] = cidrs,
-                    };
-                    entries[policy.Descriptor.Id] = new PolicyConfigEntry(entry?.Level, properties);
-                }
+                ApplyStackAllowlist(entries, catalog, StringArray(stackAllowedCidrs), defaultCountsAsUnset: false);
             }
 
             return FromEntries(catalog, entries, ignoreUnknownPolicies: false, source);
+        }
+    }
+
+    /// <summary>
+    /// Sets <paramref name="cidrs"/> (the stack's `security-baseline:allowedCidrs`) as `allowedCidrs` of every policy that has the
+    /// parameter and whose entry does not set it: the one rule `scan --stack-config` and the analyzer share.
+    /// </summary>
+    /// <remarks>With <paramref name="defaultCountsAsUnset"/> (the analyzer's Configure, where every schema default arrives filled
+    /// in) only a value that differs from the default counts as set.</remarks>
+    public static void ApplyStackAllowlist(IDictionary<string, PolicyConfigEntry> entries, IEnumerable<Policy> policies, JsonElement cidrs, bool defaultCountsAsUnset)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(policies);
+        foreach (var policy in policies)
+        {
+            using var schema = JsonDocument.Parse(policy.Descriptor.ConfigSchema);
+            if (schema.RootElement.ValueKind != JsonValueKind.Object || !schema.RootElement.TryGetProperty(AllowedCidrsParameter, out var parameter))
+            {
+                continue;
+            }
+
+            entries.TryGetValue(policy.Descriptor.Id, out var entry);
+            if (entry is not null && entry.Properties.TryGetValue(AllowedCidrsParameter, out var current) &&
+                !(defaultCountsAsUnset && parameter.TryGetProperty("default", out var fallback) && JsonElement.DeepEquals(fallback, current)))
+            {
+                continue;
+            }
+
+            var properties = new Dictionary<string, JsonElement>(entry?.Properties ?? new Dictionary<string, JsonElement>(), StringComparer.Ordinal)
+            {
+                [AllowedCidrsParameter] = cidrs,
+            };
+            entries[policy.Descriptor.Id] = new PolicyConfigEntry(entry?.Level, properties);
         }
     }
 
