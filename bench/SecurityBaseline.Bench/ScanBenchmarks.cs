@@ -1,8 +1,8 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using SecurityBaseline.Engine;
-using SecurityBaseline.Inputs;
-using SecurityBaseline.Model;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Inputs;
+using PolicyPack.Sdk.Model;
 using SecurityBaseline.Policies;
 
 namespace SecurityBaseline.Bench;

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Net.Client;
-using SecurityBaseline.Pack.Protocol;
+using PolicyPack.Sdk.Hosting.Protocol;
 
 namespace SecurityBaseline.ProcessBench;
 
@@ -45,7 +45,7 @@ internal static class AnalyzerRun
         try
         {
             using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}", new GrpcChannelOptions { MaxReceiveMessageSize = MaxMessageSize, MaxSendMessageSize = MaxMessageSize });
-            var client = new Pack.Protocol.Analyzer.AnalyzerClient(channel);
+            var client = new PolicyPack.Sdk.Hosting.Protocol.Analyzer.AnalyzerClient(channel);
             await StartSessionAsync(client);
 
             // Requests are built before the clock starts: the engine's own marshalling is not the pack's cost.
@@ -105,7 +105,7 @@ internal static class AnalyzerRun
     }
 
     /// <summary>The engine's start-up calls in its order: handshake, stack, plugin and analyzer info, reconciled defaults.</summary>
-    private static async Task StartSessionAsync(Pack.Protocol.Analyzer.AnalyzerClient client)
+    private static async Task StartSessionAsync(PolicyPack.Sdk.Hosting.Protocol.Analyzer.AnalyzerClient client)
     {
         await client.HandshakeAsync(new AnalyzerHandshakeRequest { EngineAddress = EngineAddress, RootDirectory = "/opt/packs", ProgramDirectory = "/opt/packs" });
         await client.ConfigureStackAsync(new AnalyzerStackConfigureRequest { Stack = "prod", Project = "bench", Organization = "company", DryRun = true });

@@ -1,5 +1,5 @@
 using System.Net.Sockets;
-using SecurityBaseline.Network;
+using PolicyPack.Sdk.Network;
 
 namespace Baseline.Settings;
 

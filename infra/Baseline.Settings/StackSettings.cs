@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using SecurityBaseline.Network;
+using PolicyPack.Sdk.Network;
 
 namespace Baseline.Settings;
 

@@ -1,3 +1,4 @@
-using SecurityBaseline.Pack;
+using PolicyPack.Sdk.Hosting;
+using SecurityBaseline.Policies;
 
-return Cli.Run(args, Console.Out, Console.Error);
+return PackHost.Run(args, PolicyCatalog.Pack);

@@ -1,5 +1,5 @@
 using Baseline.Settings;
-using SecurityBaseline.Network;
+using PolicyPack.Sdk.Network;
 
 namespace Infra.Settings.Tests;
 

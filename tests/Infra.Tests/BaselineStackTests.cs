@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Baseline;
 using Infra.Settings.Tests;
-using SecurityBaseline.Engine;
+using PolicyPack.Sdk.Engine;
 
 namespace Infra.Tests;
 

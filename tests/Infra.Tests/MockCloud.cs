@@ -4,7 +4,7 @@ using System.Text.Json;
 using Moq;
 using Pulumi;
 using Pulumi.Testing;
-using SecurityBaseline.Inputs;
+using PolicyPack.Sdk.Inputs;
 
 namespace Infra.Tests;
 

@@ -1,5 +1,5 @@
 using Pulumi;
-using SecurityBaseline.Engine;
+using PolicyPack.Sdk.Engine;
 using AzureClassic = Pulumi.Azure;
 using Ec2 = Pulumi.Aws.Ec2;
 using Lb = Pulumi.Aws.LB;

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using SecurityBaseline.Engine;
-using SecurityBaseline.Inputs;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Inputs;
 using SecurityBaseline.Policies;
 
 namespace Infra.Tests;
@@ -20,7 +20,7 @@ internal static class PackRun
         var file = Path.Combine(AppContext.BaseDirectory, "policy-config.json");
         if (File.Exists(file))
         {
-            return PackConfiguration.Parse(File.ReadAllText(file), PolicyCatalog.All, file, allowlist);
+            return PackConfiguration.Parse(File.ReadAllText(file), PolicyCatalog.Pack, file, new Dictionary<string, IReadOnlyList<string>> { [PolicyCatalog.AllowedCidrsParameter] = allowlist });
         }
 
         var entries = new Dictionary<string, object>(StringComparer.Ordinal);

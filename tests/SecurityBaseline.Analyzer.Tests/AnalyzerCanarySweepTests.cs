@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
-using SecurityBaseline.Pack.Protocol;
+using PolicyPack.Sdk.Hosting.Protocol;
 using SecurityBaseline.Testing;
 using Xunit.Abstractions;
 

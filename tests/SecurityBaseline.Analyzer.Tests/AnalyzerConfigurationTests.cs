@@ -1,6 +1,6 @@
 using System.Text.Json;
-using SecurityBaseline.Engine;
-using SecurityBaseline.Pack.Analyzer;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Hosting.Analyzer;
 using SecurityBaseline.Policies;
 
 namespace SecurityBaseline.Analyzer.Tests;
@@ -10,12 +10,18 @@ public sealed class AnalyzerConfigurationTests
 {
     private const string CidrPolicyId = "test-allowed-cidrs";
 
+    /// <summary>A pack of these policies that, like security-baseline, takes `allowedCidrs` from stack config.</summary>
+    private static PackDefinition Pack(params IEnumerable<Policy> policies) =>
+        PackDefinition.Of(policies, "security-baseline") with { StackParameters = ["allowedCidrs"] };
+
+    private static Dictionary<string, System.Text.Json.JsonElement> Cidrs(string json) => new() { ["allowedCidrs"] = Element(json) };
+
     [Fact]
     public void ConfigureStack_AllowedCidrs_ShouldSetTheParameterOfPoliciesThatHaveIt()
     {
-        var configuration = new AnalyzerConfiguration([new CidrPolicy(), .. PolicyCatalog.All]);
+        var configuration = new AnalyzerConfiguration(Pack([new CidrPolicy(), .. PolicyCatalog.All]));
 
-        configuration.ConfigureStack(Stack(), Element("""["203.0.113.0/24"]"""));
+        configuration.ConfigureStack(Stack(), Cidrs("""["203.0.113.0/24"]"""));
         configuration.Configure(Reconciled(allowed: null));
 
         Assert.Equal(["203.0.113.0/24"], configuration.Engine.Configuration.For(CidrPolicyId).Parameters.GetStrings("allowedCidrs"));
@@ -25,9 +31,9 @@ public sealed class AnalyzerConfigurationTests
     [Fact]
     public void ConfigureStack_AllowedCidrs_ShouldNotOverrideAnExplicitConfigureValue()
     {
-        var configuration = new AnalyzerConfiguration([new CidrPolicy()]);
+        var configuration = new AnalyzerConfiguration(Pack(new CidrPolicy()));
 
-        configuration.ConfigureStack(Stack(), Element("""["203.0.113.0/24"]"""));
+        configuration.ConfigureStack(Stack(), Cidrs("""["203.0.113.0/24"]"""));
         configuration.Configure(Reconciled(allowed: """["198.51.100.0/24"]"""));
 
         Assert.Equal(["198.51.100.0/24"], configuration.Engine.Configuration.For(CidrPolicyId).Parameters.GetStrings("allowedCidrs"));
@@ -36,9 +42,9 @@ public sealed class AnalyzerConfigurationTests
     [Fact]
     public void ConfigureStack_AllowedCidrs_ShouldReplaceTheSchemaDefaultTheEngineEchoes()
     {
-        var configuration = new AnalyzerConfiguration([new CidrPolicy()]);
+        var configuration = new AnalyzerConfiguration(Pack(new CidrPolicy()));
 
-        configuration.ConfigureStack(Stack(), Element("""["203.0.113.0/24"]"""));
+        configuration.ConfigureStack(Stack(), Cidrs("""["203.0.113.0/24"]"""));
         configuration.Configure(Reconciled(allowed: "[]"));
 
         Assert.Equal(["203.0.113.0/24"], configuration.Engine.Configuration.For(CidrPolicyId).Parameters.GetStrings("allowedCidrs"));
@@ -47,9 +53,9 @@ public sealed class AnalyzerConfigurationTests
     [Fact]
     public void ConfigureStack_AllowedCidrsOfWrongType_ShouldThrowNamingThePolicyAndKeepTheOldState()
     {
-        var configuration = new AnalyzerConfiguration([new CidrPolicy()]);
+        var configuration = new AnalyzerConfiguration(Pack(new CidrPolicy()));
 
-        var error = Assert.Throws<PolicyConfigException>(() => configuration.ConfigureStack(Stack(), Element("""[42]""")));
+        var error = Assert.Throws<PolicyConfigException>(() => configuration.ConfigureStack(Stack(), Cidrs("""[42]""")));
 
         Assert.Contains(CidrPolicyId, error.Message, StringComparison.Ordinal);
         Assert.Null(configuration.Stack);
@@ -89,7 +95,7 @@ public sealed class AnalyzerConfigurationTests
             Title = "Test policy with an allowlist",
             Description = "Test only.",
             Message = "Test only.",
-            Section = 1,
+            Control = "§1",
             Severity = Severity.High,
             ResourceTypes = ["aws:ec2/securityGroup:SecurityGroup"],
             ConfigSchema = """{"allowedCidrs": {"type": "array", "items": {"type": "string"}, "default": [], "description": "CIDRs allowed in."}}""",

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Grpc.Net.Client;
-using SecurityBaseline.Pack.Protocol;
+using PolicyPack.Sdk.Hosting.Protocol;
 
 namespace SecurityBaseline.Analyzer.Tests;
 
@@ -37,7 +37,7 @@ public sealed class AnalyzerProcess : IAsyncDisposable
 
     public int ProcessId => process.Id;
 
-    public Pack.Protocol.Analyzer.AnalyzerClient Client
+    public PolicyPack.Sdk.Hosting.Protocol.Analyzer.AnalyzerClient Client
     {
         get
         {
@@ -46,7 +46,7 @@ public sealed class AnalyzerProcess : IAsyncDisposable
                 MaxReceiveMessageSize = MaxMessageSize,
                 MaxSendMessageSize = MaxMessageSize,
             });
-            return new Pack.Protocol.Analyzer.AnalyzerClient(channel);
+            return new PolicyPack.Sdk.Hosting.Protocol.Analyzer.AnalyzerClient(channel);
         }
     }
 

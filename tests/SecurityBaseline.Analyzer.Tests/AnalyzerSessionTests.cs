@@ -1,7 +1,7 @@
 using System.Text;
 using Google.Protobuf.WellKnownTypes;
-using SecurityBaseline.Model;
-using SecurityBaseline.Pack.Protocol;
+using PolicyPack.Sdk.Model;
+using PolicyPack.Sdk.Hosting.Protocol;
 using SecurityBaseline.Policies;
 
 namespace SecurityBaseline.Analyzer.Tests;
@@ -197,7 +197,7 @@ public sealed class AnalyzerSessionTests
             Assert.Equal(descriptor.Description, policy.Description);
             Assert.Equal(descriptor.Message, policy.Message);
             Assert.Equal(descriptor.Help, policy.RemediationSteps);
-            Assert.Equal($"§{descriptor.Section}", policy.Framework.Reference);
+            Assert.Equal(descriptor.Control, policy.Framework.Reference);
             Assert.False(string.IsNullOrEmpty(policy.Framework.Specification));
             Assert.Equal($"docs/policies.md#{descriptor.Id}", policy.Url);
             Assert.Equal(descriptor.Tags, policy.Tags);

@@ -1,7 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
-using SecurityBaseline.Pack.Analyzer;
-using SecurityBaseline.Pack.Protocol;
+using PolicyPack.Sdk.Hosting.Analyzer;
+using PolicyPack.Sdk.Hosting.Protocol;
 using SecurityBaseline.Policies;
 
 namespace SecurityBaseline.Analyzer.Tests;
@@ -10,7 +10,7 @@ namespace SecurityBaseline.Analyzer.Tests;
 /// <remarks>Made-up types, so the tests hold however many types the catalogue comes to cover.</remarks>
 public sealed class AnalyzerUnevaluatedTests
 {
-    private const string Name = AnalyzerService.UnevaluatedDiagnosticName;
+    private const string Name = "security-baseline:unevaluated";
 
     private static AnalyzerResource Resource(string type, string name, string provider = "aws") => new()
     {
@@ -72,7 +72,7 @@ public sealed class AnalyzerUnevaluatedTests
     public async Task AnalyzeStack_WhenStackConfigAsksForTheClosedWorld_ShouldMakeTheDiagnosticMandatory()
     {
         await using var analyzer = await AnalyzerProcess.StartAsync(Engine.Address);
-        await Engine.StartSessionAsync(analyzer.Client, stackConfig: new Dictionary<string, string> { [AnalyzerConfiguration.UnevaluatedConfigKey] = "mandatory" });
+        await Engine.StartSessionAsync(analyzer.Client, stackConfig: new Dictionary<string, string> { ["security-baseline:unevaluated"] = "mandatory" });
 
         var response = await analyzer.Client.AnalyzeStackAsync(Stack());
 
@@ -99,7 +99,7 @@ public sealed class AnalyzerUnevaluatedTests
     public async Task AnalyzeStack_WhenOnlyAnotherPackageGoesUnevaluatedUnderTheClosedWorld_ShouldStayAdvisory()
     {
         await using var analyzer = await AnalyzerProcess.StartAsync(Engine.Address);
-        await Engine.StartSessionAsync(analyzer.Client, stackConfig: new Dictionary<string, string> { [AnalyzerConfiguration.UnevaluatedConfigKey] = "mandatory" });
+        await Engine.StartSessionAsync(analyzer.Client, stackConfig: new Dictionary<string, string> { ["security-baseline:unevaluated"] = "mandatory" });
         var request = new AnalyzeStackRequest();
         request.Resources.Add(Resource("acme:index/sprocket:Sprocket", "s1", provider: "acme"));
 
@@ -113,9 +113,9 @@ public sealed class AnalyzerUnevaluatedTests
     {
         await using var analyzer = await AnalyzerProcess.StartAsync(Engine.Address);
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => Engine.StartSessionAsync(analyzer.Client, stackConfig: new Dictionary<string, string> { [AnalyzerConfiguration.UnevaluatedConfigKey] = "always" }));
+        var error = await Assert.ThrowsAsync<RpcException>(() => Engine.StartSessionAsync(analyzer.Client, stackConfig: new Dictionary<string, string> { ["security-baseline:unevaluated"] = "always" }));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        Assert.Contains(AnalyzerConfiguration.UnevaluatedConfigKey, error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("security-baseline:unevaluated", error.Status.Detail, StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
-using SecurityBaseline.Pack.Protocol;
+using PolicyPack.Sdk.Hosting.Protocol;
 
 namespace SecurityBaseline.Analyzer.Tests;
 
@@ -9,7 +9,7 @@ public static class Engine
     public const string Address = "127.0.0.1:1";
 
     /// <summary>Runs the engine's start-up calls in its order and returns the AnalyzerInfo it got.</summary>
-    public static async Task<AnalyzerInfo> StartSessionAsync(Pack.Protocol.Analyzer.AnalyzerClient client, Func<PolicyInfo, PolicyConfig>? configure = null, IDictionary<string, string>? stackConfig = null)
+    public static async Task<AnalyzerInfo> StartSessionAsync(PolicyPack.Sdk.Hosting.Protocol.Analyzer.AnalyzerClient client, Func<PolicyInfo, PolicyConfig>? configure = null, IDictionary<string, string>? stackConfig = null)
     {
         await client.HandshakeAsync(new AnalyzerHandshakeRequest { EngineAddress = Address, RootDirectory = "/opt/packs", ProgramDirectory = "/opt/packs" });
         var stack = new AnalyzerStackConfigureRequest { Stack = "dev", Project = "infra", Organization = "company", DryRun = true };

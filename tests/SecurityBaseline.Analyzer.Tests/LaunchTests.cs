@@ -90,7 +90,7 @@ public sealed class LaunchTests
     public async Task Signal_WhileServing_ShouldExit0(string signal)
     {
         await using var analyzer = await AnalyzerProcess.StartAsync(Engine.Address);
-        await analyzer.Client.HandshakeAsync(new Pack.Protocol.AnalyzerHandshakeRequest { EngineAddress = Engine.Address });
+        await analyzer.Client.HandshakeAsync(new PolicyPack.Sdk.Hosting.Protocol.AnalyzerHandshakeRequest { EngineAddress = Engine.Address });
 
         await analyzer.SignalAsync(signal);
 

@@ -3,8 +3,8 @@ using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Grpc.Net.Client;
-using SecurityBaseline.Model;
-using SecurityBaseline.Pack.Protocol;
+using PolicyPack.Sdk.Model;
+using PolicyPack.Sdk.Hosting.Protocol;
 
 namespace SecurityBaseline.Analyzer.Tests;
 

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
-using SecurityBaseline.Engine;
-using SecurityBaseline.Model;
-using SecurityBaseline.Pack.Analyzer;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Model;
+using PolicyPack.Sdk.Hosting.Analyzer;
 
 namespace SecurityBaseline.Analyzer.Tests;
 
@@ -15,7 +15,7 @@ public sealed class RemediateGuardTests
     [Fact]
     public async Task Remediate_WhenThePolicyReturnsAnEmptyBagButTheRequestHasInternalKeys_ShouldReportInsteadOfWipingTheInputs()
     {
-        var configuration = new AnalyzerConfiguration([new WipingPolicy()]);
+        var configuration = new AnalyzerConfiguration(PackDefinition.Of([new WipingPolicy()]));
         configuration.Configure(new Dictionary<string, PolicyConfigEntry>
         {
             [WipingPolicyId] = new(EnforcementLevel.Remediate, new Dictionary<string, JsonElement>()),
@@ -41,7 +41,7 @@ public sealed class RemediateGuardTests
             Title = "Test policy whose remediation loses every property",
             Description = "Test only.",
             Message = "Test only.",
-            Section = 1,
+            Control = "§1",
             Severity = Severity.High,
             ResourceTypes = ["aws:kms/key:Key"],
             ConfigSchema = "{}",

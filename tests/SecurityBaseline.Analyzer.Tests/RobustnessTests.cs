@@ -1,8 +1,8 @@
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
-using SecurityBaseline.Pack.Analyzer;
-using SecurityBaseline.Pack.Protocol;
+using PolicyPack.Sdk.Hosting.Analyzer;
+using PolicyPack.Sdk.Hosting.Protocol;
 
 namespace SecurityBaseline.Analyzer.Tests;
 
@@ -162,12 +162,12 @@ public sealed class RobustnessTests
     {
         await using var analyzer = await AnalyzerProcess.StartAsync(Engine.Address);
         var request = new AnalyzerStackConfigureRequest { Stack = "dev", Project = "infra" };
-        request.Config[AnalyzerConfiguration.AllowedCidrsConfigKey] = value;
+        request.Config["security-baseline:allowedCidrs"] = value;
 
         var error = await Assert.ThrowsAsync<RpcException>(async () => await analyzer.Client.ConfigureStackAsync(request));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        Assert.Contains(AnalyzerConfiguration.AllowedCidrsConfigKey, error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("security-baseline:allowedCidrs", error.Status.Detail, StringComparison.Ordinal);
     }
 
     /// <summary>An object <paramref name="levels"/> JSON levels deep, built without recursion limits of any JSON parser.</summary>

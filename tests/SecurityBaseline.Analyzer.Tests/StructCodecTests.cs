@@ -1,6 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
-using SecurityBaseline.Model;
-using SecurityBaseline.Pack.Analyzer;
+using PolicyPack.Sdk.Model;
+using PolicyPack.Sdk.Hosting.Analyzer;
 
 namespace SecurityBaseline.Analyzer.Tests;
 

@@ -1,6 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
-using SecurityBaseline.Model;
-using SecurityBaseline.Pack.Protocol;
+using PolicyPack.Sdk.Model;
+using PolicyPack.Sdk.Hosting.Protocol;
 
 namespace SecurityBaseline.Analyzer.Tests;
 

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using SecurityBaseline.Model;
+using PolicyPack.Sdk.Model;
 using SecurityBaseline.Testing;
 using static SecurityBaseline.Testing.JsonPositions;
 

@@ -1,7 +1,8 @@
+using SecurityBaseline.Policies;
 using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
-using SecurityBaseline.Pack;
+using PolicyPack.Sdk.Hosting;
 using SecurityBaseline.Testing;
 
 namespace SecurityBaseline.Fuzz;
@@ -59,7 +60,7 @@ public static partial class ScanHarness
                     var before = GC.GetAllocatedBytesForCurrentThread();
                     try
                     {
-                        code = Cli.Run(arguments, stdout, stderr);
+                        code = Cli.Run(PolicyCatalog.Pack, arguments, stdout, stderr);
                     }
                     catch (Exception e)
                     {

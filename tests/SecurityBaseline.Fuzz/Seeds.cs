@@ -1,4 +1,5 @@
-using SecurityBaseline.Pack;
+using SecurityBaseline.Policies;
+using PolicyPack.Sdk.Hosting;
 
 namespace SecurityBaseline.Fuzz;
 
@@ -28,7 +29,7 @@ public static class Seeds
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         var files = Directory.GetFiles(Path.Combine(Root, "examples"), "*violating*").Order(StringComparer.Ordinal);
-        var code = Cli.Run(["scan", .. files, "--format", "json"], stdout, stderr);
+        var code = Cli.Run(PolicyCatalog.Pack, ["scan", .. files, "--format", "json"], stdout, stderr);
         if (code != ExitCodes.Violations)
         {
             throw new InvalidOperationException($"the baseline seed scan exited {code}: {stderr}");

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using SecurityBaseline.Model;
+using PolicyPack.Sdk.Model;
 
 // Linked into both the Fuzz project (scan door) and the Analyzer tests (gRPC door), so both sweeps plant the canary at the
 // same positions in the same way.

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using SecurityBaseline.Engine;
-using SecurityBaseline.Model;
-using SecurityBaseline.Network;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Model;
+using PolicyPack.Sdk.Network;
 
 namespace SecurityBaseline.Policies;
 

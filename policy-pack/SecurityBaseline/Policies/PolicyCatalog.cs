@@ -1,4 +1,4 @@
-using SecurityBaseline.Engine;
+using PolicyPack.Sdk.Engine;
 
 namespace SecurityBaseline.Policies;
 
@@ -25,4 +25,19 @@ public static class PolicyCatalog
         .. Logging.LoggingPolicies.All,
         .. LeastPrivilege.EscalationPolicies.All,
     ];
+
+    /// <summary>The pack as the SDK hosts it: these policies, the company's sections, and the stack-wide allowlist.</summary>
+    public static PackDefinition Pack { get; } = new()
+    {
+        Name = PackName,
+        Version = Version,
+        DisplayName = DisplayName,
+        Description = Description,
+        Policies = All,
+        Controls = CompanyPolicy.Framework,
+        StackParameters = [AllowedCidrsParameter],
+    };
+
+    /// <summary>The parameter a stack sets once for the pack (`security-baseline:allowedCidrs` in `Pulumi.&lt;stack&gt;.yaml`).</summary>
+    public const string AllowedCidrsParameter = "allowedCidrs";
 }

@@ -1,4 +1,5 @@
-using SecurityBaseline.Pack;
+using SecurityBaseline.Policies;
+using PolicyPack.Sdk.Hosting;
 
 namespace SecurityBaseline.Tests.Cli;
 
@@ -9,7 +10,7 @@ internal static class CliRunner
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var code = SecurityBaseline.Pack.Cli.Run(args, stdout, stderr);
+        var code = PolicyPack.Sdk.Hosting.Cli.Run(PolicyCatalog.Pack, args, stdout, stderr);
         return (code, stdout.ToString(), stderr.ToString());
     }
 

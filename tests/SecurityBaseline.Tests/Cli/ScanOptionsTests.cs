@@ -76,11 +76,11 @@ public class ScanOptionsTests
     public void StackConfig_WhenGiven_ShouldSetTheAllowlistOfEveryPolicyThatHasOne()
     {
         var stack = Path.Combine(Root, "Pulumi.prod.yaml");
-        var cidrs = SecurityBaseline.Inputs.StackConfigFile.AllowedCidrs(File.ReadAllText(stack), stack);
-        Assert.NotNull(cidrs);
+        var parameters = PolicyPack.Sdk.Inputs.StackConfigFile.StackParameters(File.ReadAllText(stack), stack, SecurityBaseline.Policies.PolicyCatalog.Pack);
+        var cidrs = Assert.Contains("allowedCidrs", parameters);
         Assert.Contains("203.0.113.0/24", cidrs);
 
-        var configuration = SecurityBaseline.Engine.PackConfiguration.Parse(File.ReadAllText(Path.Combine(Root, "policy-config.json")), SecurityBaseline.Policies.PolicyCatalog.All, "policy-config.json", cidrs);
+        var configuration = PolicyPack.Sdk.Engine.PackConfiguration.Parse(File.ReadAllText(Path.Combine(Root, "policy-config.json")), SecurityBaseline.Policies.PolicyCatalog.Pack, "policy-config.json", parameters);
         foreach (var id in new[] { "network-ingress-allowlist", "network-admin-ports-not-public", "storage-firewall-default-deny", "key-vault-firewall-default-deny" })
         {
             Assert.Equal(cidrs, configuration.For(id).Parameters.GetStrings("allowedCidrs"));

@@ -1,3 +1,4 @@
+using SecurityBaseline.Policies;
 using System.Globalization;
 using System.Text;
 using System.Xml.Linq;
@@ -168,12 +169,12 @@ public class UntrustedInputTests
         using var stdin = new MemoryStream(Encoding.UTF8.GetBytes(Preview("data")));
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var code = SecurityBaseline.Pack.ScanCommand.Run(["-"], stdout, stderr, TimeProvider.System, () => stdin);
+        var code = PolicyPack.Sdk.Hosting.ScanCommand.Run(PolicyCatalog.Pack, ["-"], stdout, stderr, TimeProvider.System, () => stdin);
         Assert.Equal(CliRunner.Violations, code);
         Assert.Contains(KeyUrn.Split("::")[^1], stdout.ToString(), StringComparison.Ordinal);
 
         using var big = new MemoryStream(Encoding.UTF8.GetBytes(Preview("data")));
-        code = SecurityBaseline.Pack.ScanCommand.Run(["-", "--max-input-size", "64"], stdout, stderr, TimeProvider.System, () => big);
+        code = PolicyPack.Sdk.Hosting.ScanCommand.Run(PolicyCatalog.Pack, ["-", "--max-input-size", "64"], stdout, stderr, TimeProvider.System, () => big);
         Assert.Equal(CliRunner.BadInput, code);
         Assert.Contains("stdin", stderr.ToString(), StringComparison.Ordinal);
     }

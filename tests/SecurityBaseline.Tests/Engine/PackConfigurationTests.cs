@@ -1,10 +1,11 @@
-using SecurityBaseline.Engine;
+using PolicyPack.Sdk.Engine;
 
 namespace SecurityBaseline.Tests.Engine;
 
 public class PackConfigurationTests
 {
-    private readonly Policy[] policies = [new FlagPolicy(), new ThrowingPolicy()];
+    // Named like the real pack, so that its reserved key security-baseline:unevaluated is this pack's too.
+    private readonly PackDefinition policies = PackDefinition.Of([new FlagPolicy(), new ThrowingPolicy()], "security-baseline");
 
     [Fact]
     public void Defaults_WhenNoConfig_ShouldUseEachPolicysLevelAndSchemaDefaults()

@@ -1,4 +1,4 @@
-using SecurityBaseline.Engine;
+using PolicyPack.Sdk.Engine;
 
 namespace SecurityBaseline.Tests.Engine;
 
@@ -157,7 +157,7 @@ public class RequirementTests
             Title = "Test control",
             Description = "Rows under test.",
             Message = "Violation.",
-            Section = 7,
+            Control = "§7",
             Severity = Severity.High,
             ResourceTypes = Requirement.TypesOf(rows),
             Requirements = rows,

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
-using SecurityBaseline.Engine;
-using SecurityBaseline.Inputs;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Inputs;
 using SecurityBaseline.Policies;
-using SecurityBaseline.Reporting;
+using PolicyPack.Sdk.Reporting;
 
 namespace SecurityBaseline.Tests.Engine;
 
@@ -43,7 +43,7 @@ public class ScanGrowthTests
     {
         var input = StackInputReader.Read(export.AsMemory(), "growth.json");
         var engine = new PolicyEngine(PolicyCatalog.All, PackConfiguration.Default(PolicyCatalog.All));
-        var report = new ScanReport([input], engine.Analyze(input.Inputs, input.Outputs));
+        var report = new ScanReport(PolicyCatalog.Pack, [input], engine.Analyze(input.Inputs, input.Outputs));
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         TextReporter.Write(report, writer);
         return writer.ToString().Length;

@@ -1,4 +1,4 @@
-using SecurityBaseline.Engine;
+using PolicyPack.Sdk.Engine;
 
 namespace SecurityBaseline.Tests.Engine;
 
@@ -11,7 +11,7 @@ internal sealed class FlagPolicy(string id = "test-flag-required") : ResourcePol
         Title = "Flag is on",
         Description = "The `flag` input must be true.",
         Message = "flag is off",
-        Section = 7,
+        Control = "§7",
         Severity = Severity.High,
         ResourceTypes = ["aws:test/thing:Thing"],
         ConfigSchema = """{"minimum":{"type":"integer","description":"smallest size","default":1,"minimum":1},"names":{"type":"array","items":{"type":"string"},"description":"names","default":[]}}""",
@@ -36,7 +36,7 @@ internal sealed class ThrowingPolicy : ResourcePolicy
         Title = "Throws",
         Description = "Always throws.",
         Message = "never",
-        Section = 1,
+        Control = "§1",
         Severity = Severity.Low,
         DefaultEnforcement = EnforcementLevel.Advisory,
         ResourceTypes = ["aws:test/thing:Thing"],
@@ -56,7 +56,7 @@ internal sealed class ListPolicy : ResourcePolicy
         Title = "No item is open",
         Description = "No item of `items` is open.",
         Message = "open item",
-        Section = 1,
+        Control = "§1",
         Severity = Severity.Medium,
         ResourceTypes = ["aws:test/thing:Thing"],
         Help = "Close it.",
@@ -84,7 +84,7 @@ internal sealed class EveryThingHasPartnerPolicy : StackPolicy
         Title = "Every thing has a partner",
         Description = "Every thing has a partner resource pointing at it.",
         Message = "no partner",
-        Section = 7,
+        Control = "§7",
         Severity = Severity.High,
         ResourceTypes = ["aws:test/thing:Thing"],
         Help = "Add a partner.",

@@ -1,5 +1,5 @@
-using SecurityBaseline.Engine;
-using SecurityBaseline.Model;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Model;
 
 namespace SecurityBaseline.Tests.Engine;
 
@@ -14,7 +14,7 @@ public class UnevaluatedTests
     private const string Provider = "urn:pulumi:prod::baseline::pulumi:providers:aws::default_7_0_0::04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
     private static PolicyEngine Engine(string? config, params Policy[] policies) =>
-        new(policies, config is null ? PackConfiguration.Default(policies) : PackConfiguration.Parse(config, policies));
+        new(policies, config is null ? PackConfiguration.Default(policies) : PackConfiguration.Parse(config, PackDefinition.Of(policies, "security-baseline")));
 
     private static PulumiResource Custom(string type, string name) => Fixtures.Resource(type, "{}", name) with { Provider = Provider };
 

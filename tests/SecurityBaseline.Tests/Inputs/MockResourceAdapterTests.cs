@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
-using SecurityBaseline.Engine;
-using SecurityBaseline.Inputs;
-using SecurityBaseline.Model;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Inputs;
+using PolicyPack.Sdk.Model;
 using SecurityBaseline.Policies;
 
 namespace SecurityBaseline.Tests.Inputs;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using SecurityBaseline.Model;
+using PolicyPack.Sdk.Model;
 
 namespace SecurityBaseline.Tests.Model;
 

@@ -1,4 +1,4 @@
-using SecurityBaseline.Engine;
+using PolicyPack.Sdk.Engine;
 using SecurityBaseline.Policies;
 using SecurityBaseline.Policies.Keys;
 using SecurityBaseline.Policies.PublicAccess;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using SecurityBaseline.Engine;
+using PolicyPack.Sdk.Engine;
 using SecurityBaseline.Policies;
 
 namespace SecurityBaseline.Tests.Policies;
@@ -30,11 +30,11 @@ public partial class CatalogMetaTests
         Assert.False(string.IsNullOrWhiteSpace(p.Message));
         Assert.False(string.IsNullOrWhiteSpace(p.Help));
         Assert.False(string.IsNullOrWhiteSpace(p.AbsentMeans));
-        Assert.True(CompanyPolicy.Sections.ContainsKey(p.Section), $"§{p.Section} is not a section of the company policy");
+        Assert.True(CompanyPolicy.Framework.Contains(p.Control), $"{p.Control} is not a section of the company policy");
         Assert.NotEmpty(p.ResourceTypes);
         Assert.All(p.ResourceTypes, t => Assert.Matches(TypeToken(), t));
         Assert.Equal(p.ResourceTypes.Count, p.ResourceTypes.Distinct(StringComparer.Ordinal).Count());
-        if (p.Section is 1 or 3 or 7)
+        if (p.Control is "§1" or "§3" or "§7")
         {
             Assert.Equal(EnforcementLevel.Mandatory, p.DefaultEnforcement);
         }

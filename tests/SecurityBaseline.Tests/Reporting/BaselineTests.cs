@@ -1,6 +1,6 @@
 using System.Text.Json;
-using SecurityBaseline.Inputs;
-using SecurityBaseline.Reporting;
+using PolicyPack.Sdk.Inputs;
+using PolicyPack.Sdk.Reporting;
 using SecurityBaseline.Tests.Cli;
 
 namespace SecurityBaseline.Tests.Reporting;

@@ -1,6 +1,6 @@
 using System.Xml.Linq;
-using SecurityBaseline.Engine;
-using SecurityBaseline.Reporting;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Reporting;
 using SecurityBaseline.Tests.Cli;
 
 namespace SecurityBaseline.Tests.Reporting;
@@ -85,10 +85,10 @@ public class FormatTests
         var report = ReportScenarios.Build("review");
         var audit = ReportFormats.Render("audit", report);
         var html = ReportFormats.Render("audit-html", report);
-        foreach (var (section, title) in CompanyPolicy.Sections)
+        foreach (var (section, position) in CompanyPolicy.Framework.Controls.Select((c, i) => (c, i + 1)))
         {
-            Assert.Contains($"{CompanyPolicy.Reference(section)} {title}", audit, StringComparison.Ordinal);
-            Assert.Contains($"id=\"section-{section}\"", html, StringComparison.Ordinal);
+            Assert.Contains($"{section.Id} {section.Title}", audit, StringComparison.Ordinal);
+            Assert.Contains($"id=\"section-{position}\"", html, StringComparison.Ordinal);
         }
 
         Assert.Contains("| waived |", audit, StringComparison.Ordinal);

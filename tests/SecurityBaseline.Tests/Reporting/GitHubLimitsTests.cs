@@ -1,7 +1,7 @@
 using System.Text;
-using SecurityBaseline.Engine;
-using SecurityBaseline.Reporting;
-using SecurityBaseline.Waivers;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Reporting;
+using PolicyPack.Sdk.Waivers;
 
 namespace SecurityBaseline.Tests.Reporting;
 

@@ -1,5 +1,5 @@
 using SecurityBaseline.Policies;
-using SecurityBaseline.Reporting;
+using PolicyPack.Sdk.Reporting;
 
 namespace SecurityBaseline.Tests.Reporting;
 

@@ -1,8 +1,8 @@
-using SecurityBaseline.Engine;
-using SecurityBaseline.Inputs;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Inputs;
 using SecurityBaseline.Policies;
-using SecurityBaseline.Reporting;
-using SecurityBaseline.Waivers;
+using PolicyPack.Sdk.Reporting;
+using PolicyPack.Sdk.Waivers;
 
 namespace SecurityBaseline.Tests.Reporting;
 
@@ -46,14 +46,14 @@ internal static class ReportScenarios
             results.Add(engine.Analyze(input.Inputs, input.Outputs));
         }
 
-        return new ScanReport(inputs, AnalysisResult.Combine(results), review);
+        return new ScanReport(PolicyCatalog.Pack, inputs, AnalysisResult.Combine(results), review);
     }
 
     public static ScanReport ScanText(string content, ReviewOptions? review = null, string source = "input.json")
     {
         var engine = new PolicyEngine(PolicyCatalog.All, PackConfiguration.Default(PolicyCatalog.All));
         var input = StackInputReader.Read(content, source);
-        return new ScanReport([input], engine.Analyze(input.Inputs, input.Outputs), review);
+        return new ScanReport(PolicyCatalog.Pack, [input], engine.Analyze(input.Inputs, input.Outputs), review);
     }
 
     public static IEnumerable<string> ExampleFiles() =>

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Json.Schema;
-using SecurityBaseline.Reporting;
+using PolicyPack.Sdk.Reporting;
 
 namespace SecurityBaseline.Tests.Reporting;
 
@@ -96,18 +96,18 @@ public class SarifReporterTests
     }
 
     [Theory]
-    [InlineData(SecurityBaseline.Engine.Severity.Critical, "9.5")]
-    [InlineData(SecurityBaseline.Engine.Severity.High, "8.0")]
-    [InlineData(SecurityBaseline.Engine.Severity.Medium, "5.5")]
-    [InlineData(SecurityBaseline.Engine.Severity.Low, "3.0")]
-    public void SecuritySeverity_WhenMapped_ShouldFollowCodeScanningBands(SecurityBaseline.Engine.Severity severity, string expected) =>
+    [InlineData(PolicyPack.Sdk.Engine.Severity.Critical, "9.5")]
+    [InlineData(PolicyPack.Sdk.Engine.Severity.High, "8.0")]
+    [InlineData(PolicyPack.Sdk.Engine.Severity.Medium, "5.5")]
+    [InlineData(PolicyPack.Sdk.Engine.Severity.Low, "3.0")]
+    public void SecuritySeverity_WhenMapped_ShouldFollowCodeScanningBands(PolicyPack.Sdk.Engine.Severity severity, string expected) =>
         Assert.Equal(expected, SarifReporter.SecuritySeverity(severity));
 
     [Theory]
-    [InlineData(SecurityBaseline.Engine.EnforcementLevel.Mandatory, "error")]
-    [InlineData(SecurityBaseline.Engine.EnforcementLevel.Remediate, "error")]
-    [InlineData(SecurityBaseline.Engine.EnforcementLevel.Advisory, "warning")]
-    public void Level_WhenMapped_ShouldMakeBlockingLevelsErrors(SecurityBaseline.Engine.EnforcementLevel level, string expected) =>
+    [InlineData(PolicyPack.Sdk.Engine.EnforcementLevel.Mandatory, "error")]
+    [InlineData(PolicyPack.Sdk.Engine.EnforcementLevel.Remediate, "error")]
+    [InlineData(PolicyPack.Sdk.Engine.EnforcementLevel.Advisory, "warning")]
+    public void Level_WhenMapped_ShouldMakeBlockingLevelsErrors(PolicyPack.Sdk.Engine.EnforcementLevel level, string expected) =>
         Assert.Equal(expected, SarifReporter.Level(level));
 
     [Fact]

@@ -1,4 +1,4 @@
-using SecurityBaseline.Reporting;
+using PolicyPack.Sdk.Reporting;
 using SecurityBaseline.Tests.Cli;
 
 namespace SecurityBaseline.Tests.Reporting;

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Xml.Linq;
 using Json.Schema;
-using SecurityBaseline.Engine;
-using SecurityBaseline.Inputs;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Inputs;
 using SecurityBaseline.Policies;
-using SecurityBaseline.Reporting;
+using PolicyPack.Sdk.Reporting;
 
 namespace SecurityBaseline.Tests.Reporting;
 
@@ -44,10 +44,10 @@ public class UnevaluatedReportTests
 
     private static ScanReport Report(string export, string? config = null)
     {
-        var configuration = config is null ? PackConfiguration.Default(PolicyCatalog.All) : PackConfiguration.Parse(config, PolicyCatalog.All);
+        var configuration = config is null ? PackConfiguration.Default(PolicyCatalog.Pack) : PackConfiguration.Parse(config, PolicyCatalog.Pack);
         var engine = new PolicyEngine(PolicyCatalog.All, configuration);
         var input = StackInputReader.Read(export, "input.json");
-        return new ScanReport([input], engine.Analyze(input.Inputs, input.Outputs));
+        return new ScanReport(PolicyCatalog.Pack, [input], engine.Analyze(input.Inputs, input.Outputs));
     }
 
     [Fact]

@@ -1,7 +1,8 @@
-using SecurityBaseline.Engine;
-using SecurityBaseline.Reporting;
+using SecurityBaseline.Policies;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Reporting;
 using SecurityBaseline.Tests.Cli;
-using SecurityBaseline.Waivers;
+using PolicyPack.Sdk.Waivers;
 
 namespace SecurityBaseline.Tests.Reporting;
 
@@ -61,7 +62,7 @@ public class WaiverSetTests
         var export = CliRunner.TempFile(UnrotatedKey);
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var code = SecurityBaseline.Pack.ScanCommand.Run([export, "--waivers", waivers], stdout, stderr, new FixedClock(new DateOnly(2026, 7, 1)));
+        var code = PolicyPack.Sdk.Hosting.ScanCommand.Run(PolicyCatalog.Pack, [export, "--waivers", waivers], stdout, stderr, new FixedClock(new DateOnly(2026, 7, 1)));
         Assert.Equal(CliRunner.Violations, code);
         Assert.Contains($"warning: {waivers}:2:", stderr.ToString(), StringComparison.Ordinal);
         Assert.Contains("expired on 2026-06-30", stderr.ToString(), StringComparison.Ordinal);
@@ -77,7 +78,7 @@ public class WaiverSetTests
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var code = SecurityBaseline.Pack.ScanCommand.Run([CliRunner.TempFile(UnrotatedKey), "--waivers", CliRunner.TempFile(KeyWaiver, "w.yaml")], stdout, stderr, new FixedClock(new DateOnly(2026, 6, 1)));
+        var code = PolicyPack.Sdk.Hosting.ScanCommand.Run(PolicyCatalog.Pack, [CliRunner.TempFile(UnrotatedKey), "--waivers", CliRunner.TempFile(KeyWaiver, "w.yaml")], stdout, stderr, new FixedClock(new DateOnly(2026, 6, 1)));
         Assert.Equal(CliRunner.Compliant, code);
         Assert.Contains("WAIVED     kms-key-rotation-enabled", stdout.ToString(), StringComparison.Ordinal);
         Assert.Contains("Imported key of the old billing system", stdout.ToString(), StringComparison.Ordinal);

@@ -1,6 +1,6 @@
 using System.Globalization;
-using SecurityBaseline.Engine;
-using SecurityBaseline.Model;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Model;
 
 namespace SecurityBaseline.Policies.AccessManagement;
 
@@ -16,7 +16,7 @@ public sealed class AccessReviewAnalyzer : StackPolicy
         Title = "An unused-access analyzer feeds the quarterly access review",
         Description = "An AWS stack must hold an IAM Access Analyzer of type ACCOUNT_UNUSED_ACCESS or ORGANIZATION_UNUSED_ACCESS whose unusedAccessAge is at most 90 days, so that access unused for a quarter is listed for review.",
         Message = "No unused-access analyzer reports access left unused for a quarter.",
-        Section = 2,
+        Control = "§2",
         Severity = Severity.Medium,
 
         // The analyzer is usually one per account or organisation, kept in a security stack: a workload stack without one is a hint, not a block.

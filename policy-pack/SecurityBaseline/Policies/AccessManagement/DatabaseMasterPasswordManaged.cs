@@ -1,5 +1,5 @@
-using SecurityBaseline.Engine;
-using SecurityBaseline.Model;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Model;
 
 namespace SecurityBaseline.Policies.AccessManagement;
 
@@ -22,7 +22,7 @@ public sealed class DatabaseMasterPasswordManaged : ResourcePolicy
         Title = "Database master passwords are managed by the service",
         Description = "RDS instances and clusters must let RDS manage the master password in Secrets Manager (manageMasterUserPassword), or receive it as a Pulumi secret or write-only input, never as a password the program holds in plaintext.",
         Message = "The database's master password is neither managed by RDS nor handed over as a secret.",
-        Section = 2,
+        Control = "§2",
         Severity = Severity.High,
         ResourceTypes = [.. PasswordPaths.Keys],
         Help = "Set `manageMasterUserPassword: true` and remove the password input (RDS keeps it in Secrets Manager and rotates it); where a program must set it, pass a Pulumi secret or the write-only input (`passwordWo` / `masterPasswordWo`).",

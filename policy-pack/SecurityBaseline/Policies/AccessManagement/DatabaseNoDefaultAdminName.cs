@@ -1,4 +1,4 @@
-using SecurityBaseline.Engine;
+using PolicyPack.Sdk.Engine;
 
 namespace SecurityBaseline.Policies.AccessManagement;
 
@@ -23,7 +23,7 @@ public sealed class DatabaseNoDefaultAdminName : ControlPolicy
         Title = "Database administrator logins are not default names",
         Description = "RDS master users and Azure SQL administrator logins must not be a default or generic name (admin, root, postgres, sa, administrator, master, …).",
         Message = "The database's administrator login is a default name.",
-        Section = 2,
+        Control = "§2",
         Severity = Severity.Medium,
         ResourceTypes = Requirement.TypesOf(Rows),
         Requirements = Rows,

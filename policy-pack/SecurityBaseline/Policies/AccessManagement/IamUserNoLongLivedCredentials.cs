@@ -1,4 +1,4 @@
-using SecurityBaseline.Engine;
+using PolicyPack.Sdk.Engine;
 
 namespace SecurityBaseline.Policies.AccessManagement;
 
@@ -14,7 +14,7 @@ public sealed class IamUserNoLongLivedCredentials : ResourcePolicy
         Title = "No IAM user access keys or console passwords",
         Description = "The stack must not create access keys or console login profiles for IAM users: long-lived credentials are shared, leaked and never reviewed.",
         Message = "The stack creates a long-lived credential for an IAM user.",
-        Section = 2,
+        Control = "§2",
         Severity = Severity.High,
         ResourceTypes = [AccessKey, LoginProfile],
         Help = "Remove the resource: people sign in through IAM Identity Center (or the company's identity provider) and workloads assume IAM roles (instance profiles, IRSA, OIDC federation for CI).",

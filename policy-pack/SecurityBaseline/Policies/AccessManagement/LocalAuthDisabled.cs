@@ -1,4 +1,4 @@
-using SecurityBaseline.Engine;
+using PolicyPack.Sdk.Engine;
 
 namespace SecurityBaseline.Policies.AccessManagement;
 
@@ -143,7 +143,7 @@ public sealed class LocalAuthDisabled : ControlPolicy
         Title = "Shared keys and local accounts are off where identities can sign in",
         Description = "Container registries, Kubernetes clusters, SQL servers, storage accounts, Cosmos DB accounts, Service Bus and Event Hubs namespaces must accept only Entra ID identities: admin users, shared keys, SAS keys and local accounts off.",
         Message = "The service accepts a shared key or local account.",
-        Section = 2,
+        Control = "§2",
         Severity = Severity.High,
         ResourceTypes = Requirement.TypesOf(Rows),
         Requirements = Rows,

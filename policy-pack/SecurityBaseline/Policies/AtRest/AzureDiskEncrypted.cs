@@ -1,4 +1,4 @@
-using SecurityBaseline.Engine;
+using PolicyPack.Sdk.Engine;
 
 namespace SecurityBaseline.Policies.AtRest;
 
@@ -23,7 +23,7 @@ public sealed class AzureDiskEncrypted : ResourcePolicy
         Title = "Azure managed disks are encrypted with the required keys",
         Description = "Azure managed disks must not switch disk encryption off and, when requireCustomerManagedKey is on, must be encrypted with a customer-managed key.",
         Message = "The managed disk's encryption is off or does not use the company's own key.",
-        Section = 7,
+        Control = "§7",
         Severity = Severity.High,
         ResourceTypes = [NativeDiskType, ClassicDiskType],
         ConfigSchema = """

@@ -1,4 +1,4 @@
-using SecurityBaseline.Engine;
+using PolicyPack.Sdk.Engine;
 
 namespace SecurityBaseline.Policies.AtRest;
 
@@ -29,7 +29,7 @@ public sealed partial class DataEncryptedAtRest : ControlPolicy
         Title = "Data services encrypt stored data",
         Description = "Every data store, stream, cache, file system, backup and analytics service must encrypt what it stores, with the company's keys where the service takes one.",
         Message = "The service stores data unencrypted.",
-        Section = 7,
+        Control = "§7",
         Severity = Severity.High,
         ResourceTypes = Requirement.TypesOf(Rows),
         Requirements = Rows,

@@ -1,5 +1,5 @@
-using SecurityBaseline.Engine;
-using SecurityBaseline.Model;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Model;
 
 namespace SecurityBaseline.Policies.AtRest;
 
@@ -12,7 +12,7 @@ public sealed class DynamoDbTableEncrypted : ResourcePolicy
         Title = "DynamoDB tables are encrypted with the required key",
         Description = "Every DynamoDB table is encrypted at rest; when requireCustomerManagedKey is on, with the company's own KMS key on the table and every replica.",
         Message = "The DynamoDB table is not encrypted with the company's own KMS key.",
-        Section = 7,
+        Control = "§7",
         Severity = Severity.Medium,
         ResourceTypes = ["aws:dynamodb/table:Table"],
         ConfigSchema = """

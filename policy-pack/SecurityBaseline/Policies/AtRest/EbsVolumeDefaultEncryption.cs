@@ -1,5 +1,5 @@
-using SecurityBaseline.Engine;
-using SecurityBaseline.Model;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Model;
 
 namespace SecurityBaseline.Policies.AtRest;
 
@@ -15,7 +15,7 @@ public sealed class EbsVolumeDefaultEncryption : StackPolicy
         Title = "EBS volumes without an encryption flag are covered by encryption by default",
         Description = "An EBS volume that does not set `encrypted` must be in a region where the stack turns on EBS encryption by default (aws.ebs.EncryptionByDefault).",
         Message = "The EBS volume sets no encryption and the stack does not turn on EBS encryption by default.",
-        Section = 7,
+        Control = "§7",
         Severity = Severity.High,
         ResourceTypes = [VolumeType],
         Help = "Set `encrypted: true` on the volume (preferred: explicit and reviewable), or declare `aws.ebs.EncryptionByDefault` with `enabled: true` in the stack for the volume's region.",

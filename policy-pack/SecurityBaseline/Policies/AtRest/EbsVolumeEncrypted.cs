@@ -1,5 +1,5 @@
-using SecurityBaseline.Engine;
-using SecurityBaseline.Model;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Model;
 
 namespace SecurityBaseline.Policies.AtRest;
 
@@ -12,7 +12,7 @@ public sealed class EbsVolumeEncrypted : ResourcePolicy
         Title = "EBS volumes are encrypted",
         Description = "Every EBS volume must be created with encryption on.",
         Message = "The EBS volume is not encrypted.",
-        Section = 7,
+        Control = "§7",
         Severity = Severity.High,
         ResourceTypes = ["aws:ebs/volume:Volume"],
         Help = "Set `encrypted: true` on the volume, with `kmsKeyId` set to the company's KMS key ARN (otherwise EBS uses the AWS-managed key alias/aws/ebs). "

@@ -1,5 +1,5 @@
-using SecurityBaseline.Engine;
-using SecurityBaseline.Model;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Model;
 
 namespace SecurityBaseline.Policies.AtRest;
 
@@ -12,7 +12,7 @@ public sealed class EfsEncrypted : ResourcePolicy
         Title = "EFS file systems are encrypted",
         Description = "Every EFS file system must be created with encryption at rest on.",
         Message = "The EFS file system is not encrypted at rest.",
-        Section = 7,
+        Control = "§7",
         Severity = Severity.High,
         ResourceTypes = ["aws:efs/fileSystem:FileSystem"],
         Help = "Set `encrypted: true` on the file system, with `kmsKeyId` set to the company's KMS key ARN (otherwise EFS uses the AWS-managed key alias/aws/elasticfilesystem). "

@@ -1,5 +1,5 @@
-using SecurityBaseline.Engine;
-using SecurityBaseline.Model;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Model;
 
 namespace SecurityBaseline.Policies.AtRest;
 
@@ -15,7 +15,7 @@ public sealed class InstanceBlockDevicesEncrypted : ResourcePolicy
         Title = "Instance and launch template volumes are encrypted",
         Description = "The root and EBS block devices an EC2 instance or launch template creates must set encryption on.",
         Message = "A block device of the instance or launch template is not encrypted.",
-        Section = 7,
+        Control = "§7",
         Severity = Severity.High,
         ResourceTypes = [InstanceType, LaunchTemplateType],
         Help = "On an instance set `rootBlockDevice.encrypted: true` and `encrypted: true` on every `ebsBlockDevices[]` item; "

@@ -1,4 +1,4 @@
-using SecurityBaseline.Engine;
+using PolicyPack.Sdk.Engine;
 
 namespace SecurityBaseline.Policies.AtRest;
 
@@ -11,7 +11,7 @@ public sealed class LogGroupEncrypted : ResourcePolicy
         Title = "CloudWatch log groups are encrypted with the company's key",
         Description = "Every CloudWatch log group must be encrypted with the company's KMS key (kmsKeyId).",
         Message = "The log group is not encrypted with the company's KMS key.",
-        Section = 7,
+        Control = "§7",
         Severity = Severity.Medium,
         ResourceTypes = ["aws:cloudwatch/logGroup:LogGroup"],
         Help = "Set `kmsKeyId` to the ARN of the company's KMS key; its key policy must allow the `logs.<region>.amazonaws.com` service principal to use it for this log group.",

@@ -1,4 +1,4 @@
-using SecurityBaseline.Engine;
+using PolicyPack.Sdk.Engine;
 
 namespace SecurityBaseline.Policies.AtRest;
 
@@ -14,7 +14,7 @@ public sealed class RdsStorageEncrypted : ResourcePolicy
         Title = "RDS storage is encrypted",
         Description = "Every RDS database instance and cluster must encrypt its storage.",
         Message = "The database storage is not encrypted.",
-        Section = 7,
+        Control = "§7",
         Severity = Severity.High,
         ResourceTypes = [InstanceType, ClusterType],
         Help = "Set `storageEncrypted: true` with `kmsKeyId` set to the company's KMS key ARN (otherwise RDS uses the AWS-managed key alias/aws/rds). "

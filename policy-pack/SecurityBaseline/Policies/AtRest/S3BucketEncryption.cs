@@ -1,4 +1,4 @@
-using SecurityBaseline.Engine;
+using PolicyPack.Sdk.Engine;
 
 namespace SecurityBaseline.Policies.AtRest;
 
@@ -11,7 +11,7 @@ public sealed class S3BucketEncryption : ResourcePolicy
         Title = "S3 default encryption declared in code meets the KMS requirements",
         Description = "A bucket's inline server-side encryption configuration, and every BucketServerSideEncryptionConfiguration resource, must use a valid algorithm and, when configured, SSE-KMS with the company's own key.",
         Message = "The S3 default encryption declared here does not meet the encryption-at-rest requirements.",
-        Section = 7,
+        Control = "§7",
         Severity = Severity.High,
         ResourceTypes =
         [

@@ -1,5 +1,5 @@
-using SecurityBaseline.Engine;
-using SecurityBaseline.Model;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Model;
 
 namespace SecurityBaseline.Policies.AtRest;
 
@@ -12,7 +12,7 @@ public sealed class S3BucketEncryptionConfigured : StackPolicy
         Title = "Every S3 bucket's effective default encryption meets the KMS requirements",
         Description = "Every bucket's effective default encryption, from its BucketServerSideEncryptionConfiguration resource or else its inline configuration, must meet requireKms and requireCustomerManagedKey.",
         Message = "The bucket's effective default encryption does not meet the encryption-at-rest requirements.",
-        Section = 7,
+        Control = "§7",
         Severity = Severity.High,
         ResourceTypes = [BucketEncryption.BucketType, BucketEncryption.BucketV2Type],
         ConfigSchema = BucketEncryptionRequirement.Schema,

@@ -1,4 +1,4 @@
-using SecurityBaseline.Engine;
+using PolicyPack.Sdk.Engine;
 
 namespace SecurityBaseline.Policies.AtRest;
 
@@ -11,7 +11,7 @@ public sealed class SnsTopicEncrypted : ResourcePolicy
         Title = "SNS topics are encrypted",
         Description = "Every SNS topic must encrypt messages at rest with a KMS key (kmsMasterKeyId).",
         Message = "The SNS topic stores messages unencrypted.",
-        Section = 7,
+        Control = "§7",
         Severity = Severity.High,
         ResourceTypes = ["aws:sns/topic:Topic"],
         Help = "Set `kmsMasterKeyId` to the company's KMS key ARN (its key policy must let the publishing services use it); `alias/aws/sns` also encrypts, but its key policy cannot be changed, so services such as CloudWatch alarms or EventBridge cannot publish to the topic.",

@@ -1,4 +1,4 @@
-using SecurityBaseline.Engine;
+using PolicyPack.Sdk.Engine;
 
 namespace SecurityBaseline.Policies.AtRest;
 
@@ -11,7 +11,7 @@ public sealed class SqsQueueEncrypted : ResourcePolicy
         Title = "SQS queues are encrypted",
         Description = "Every SQS queue must encrypt messages at rest, with SSE-KMS (kmsMasterKeyId) or SQS-managed SSE, never with encryption switched off.",
         Message = "The SQS queue stores messages unencrypted.",
-        Section = 7,
+        Control = "§7",
         Severity = Severity.High,
         ResourceTypes = ["aws:sqs/queue:Queue"],
         Help = "Set `kmsMasterKeyId` to the company's KMS key ARN (preferred), or leave `sqsManagedSseEnabled` unset or `true`; never set `sqsManagedSseEnabled: false` without `kmsMasterKeyId`.",

@@ -1,5 +1,5 @@
-using SecurityBaseline.Engine;
-using SecurityBaseline.Model;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Model;
 
 namespace SecurityBaseline.Policies.Keys;
 
@@ -15,7 +15,7 @@ public sealed class KeyVaultRecoverable : ResourcePolicy
         Title = "Key Vaults are recoverable",
         Description = "Key Vaults must have soft delete and purge protection enabled.",
         Message = "The Key Vault's keys and secrets can be permanently deleted.",
-        Section = 7,
+        Control = "§7",
         Severity = Severity.High,
         ResourceTypes = [NativeVault, ClassicVault],
         Help = "azure-native: set `properties.enablePurgeProtection: true` and keep `properties.enableSoftDelete` true (or absent). Classic azure: set `purgeProtectionEnabled: true` (soft delete is always on in azurerm 4.x; `softDeleteRetentionDays` defaults to 90). Purge protection cannot be turned off again once enabled.",

@@ -1,4 +1,4 @@
-using SecurityBaseline.Engine;
+using PolicyPack.Sdk.Engine;
 
 namespace SecurityBaseline.Policies.Keys;
 
@@ -11,7 +11,7 @@ public sealed class KmsKeyLockoutCheckKept : ResourcePolicy
         Title = "KMS key policy lockout safety check is kept",
         Description = "KMS keys and key policies must not bypass the policy lockout safety check.",
         Message = "The KMS policy lockout safety check is bypassed.",
-        Section = 7,
+        Control = "§7",
         Severity = Severity.Medium,
         ResourceTypes = ["aws:kms/key:Key", "aws:kms/keyPolicy:KeyPolicy"],
         Help = "Remove `bypassPolicyLockoutSafetyCheck` or set it to `false`; fix the key policy so that the principal applying it keeps `kms:PutKeyPolicy`.",

@@ -1,4 +1,4 @@
-using SecurityBaseline.Engine;
+using PolicyPack.Sdk.Engine;
 
 namespace SecurityBaseline.Policies.Keys;
 
@@ -11,7 +11,7 @@ public sealed class KmsKeyPolicyNotPublic : ResourcePolicy
         Title = "KMS key policies are not open to everyone",
         Description = "KMS key policies must not allow Principal \"*\" (or {\"AWS\": \"*\"}) without a Condition that narrows who can use the key.",
         Message = "The KMS key policy lets anyone use or manage the key.",
-        Section = 7,
+        Control = "§7",
         Severity = Severity.Critical,
         ResourceTypes = ["aws:kms/key:Key", "aws:kms/keyPolicy:KeyPolicy"],
         Help = "In `policy`, replace `\"Principal\": \"*\"` / `{\"AWS\": \"*\"}` in Allow statements with the ARNs of the stack's own roles or account root, or add a `Condition` (for example `kms:CallerAccount` or `aws:PrincipalOrgID`) that limits the callers to the company's accounts.",

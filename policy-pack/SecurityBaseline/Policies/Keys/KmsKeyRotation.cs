@@ -1,5 +1,5 @@
-using SecurityBaseline.Engine;
-using SecurityBaseline.Model;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Model;
 
 namespace SecurityBaseline.Policies.Keys;
 
@@ -12,7 +12,7 @@ public sealed class KmsKeyRotation : ResourcePolicy
         Title = "KMS keys rotate their key material",
         Description = "Symmetric customer-managed KMS keys must have automatic key rotation enabled.",
         Message = "KMS key rotation is off.",
-        Section = 7,
+        Control = "§7",
         Severity = Severity.Medium,
         ResourceTypes = ["aws:kms/key:Key"],
         Help = "Set `enableKeyRotation: true` on the key (optionally `rotationPeriodInDays` between 90 and 2560).",

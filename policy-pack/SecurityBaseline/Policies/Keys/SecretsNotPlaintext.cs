@@ -1,5 +1,5 @@
-using SecurityBaseline.Engine;
-using SecurityBaseline.Model;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Model;
 
 namespace SecurityBaseline.Policies.Keys;
 
@@ -12,7 +12,7 @@ public sealed class SecretsNotPlaintext : ResourcePolicy
         Title = "Secrets are Pulumi secrets, never plaintext",
         Description = "Password, token and secret-payload inputs must be Pulumi secrets so that they are encrypted in state and never shown in previews or logs.",
         Message = "A secret input is set in plaintext.",
-        Section = 7,
+        Control = "§7",
         Severity = Severity.Critical,
         ResourceTypes = [.. SecretInputs.ByType.Keys, .. SecretSettings.ByType.Keys],
         Help = "Store the value as a secret (`pulumi config set --secret <key> <value>` and read it with `config.RequireSecret`), or wrap it with `Output.CreateSecret(...)`; better, let the service manage it (`manageMasterUserPassword: true` on RDS). A secret that was ever committed, logged or stored in plaintext is exposed and must be rotated (§7).",

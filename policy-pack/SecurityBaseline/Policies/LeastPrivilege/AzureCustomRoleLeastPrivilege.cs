@@ -1,4 +1,4 @@
-using SecurityBaseline.Engine;
+using PolicyPack.Sdk.Engine;
 
 namespace SecurityBaseline.Policies.LeastPrivilege;
 
@@ -18,7 +18,7 @@ public sealed class AzureCustomRoleLeastPrivilege : ResourcePolicy
         Title = "Custom Azure roles grant named operations",
         Description = "A custom role definition must not allow every operation (`*` in actions or dataActions) or an operation pattern that covers writing role assignments or role definitions (`Microsoft.Authorization/*`, `*/write`, `Microsoft.Authorization/roleAssignments/*`) unless notActions takes it out again.",
         Message = "A custom role grants every operation, or lets its holders assign themselves any role.",
-        Section = 8,
+        Control = "§8",
         Severity = Severity.High,
         ResourceTypes =
         [

@@ -1,4 +1,4 @@
-using SecurityBaseline.Engine;
+using PolicyPack.Sdk.Engine;
 
 namespace SecurityBaseline.Policies.LeastPrivilege;
 
@@ -20,7 +20,7 @@ public sealed class AzurePrivilegedRoleAssignment : ResourcePolicy
         Title = "Owner and User Access Administrator are not assigned on subscriptions",
         Description = "A role assignment of Owner (8e3af657-a8ff-443c-a75c-2fe8c4bcb635) or User Access Administrator (18d7d88d-4d8b-4e5c-8e4a-d6c08ed3a3d8) at a subscription, management-group or root scope is reported unless its principalId is in `allowedPrincipalIds`.",
         Message = "A principal can assign itself, or anyone, any role on a whole subscription or management group.",
-        Section = 8,
+        Control = "§8",
         Severity = Severity.High,
         DefaultEnforcement = EnforcementLevel.Advisory,
         ResourceTypes =

@@ -1,5 +1,5 @@
 using System.Globalization;
-using SecurityBaseline.Engine;
+using PolicyPack.Sdk.Engine;
 
 namespace SecurityBaseline.Policies.LeastPrivilege;
 
@@ -13,7 +13,7 @@ public sealed class IamNoPrivilegeEscalation : StackPolicy
         Description = "Every IAM role, user and group, with all the inline, attached customer, AWS managed and group policies that reach it in the stack and within its permissions boundary, "
             + "must not hold the actions of a published privilege-escalation path (policy self-editing, PassRole to a compute service, credentials for other users, trust-policy edits, group membership).",
         Message = "The principal can raise its own privileges: the documents that reach it together grant a published escalation path.",
-        Section = 8,
+        Control = "§8",
         Severity = Severity.High,
         ResourceTypes = [IamPrincipals.RoleType, IamPrincipals.UserType, IamPrincipals.GroupType],
         Help = "Remove the actions the message names from the documents it names, or narrow their Resource to specific ARNs that are not the principal itself "

@@ -1,5 +1,5 @@
-using SecurityBaseline.Engine;
-using SecurityBaseline.Model;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Model;
 
 namespace SecurityBaseline.Policies.LeastPrivilege;
 
@@ -15,7 +15,7 @@ public sealed class IamPolicyLeastPrivilege : ResourcePolicy
         Title = "IAM policies grant named actions on named resources",
         Description = "An Allow statement of an IAM identity policy must not grant Action \"*\", a whole service (`service:*`) on Resource \"*\", everything but a few actions (`NotAction`) on every resource, every resource but a few (`NotResource`), or an action that opens secrets, data or identities (kms:Decrypt, secretsmanager:GetSecretValue, ssm:GetParameter*, s3:GetObject, iam:PassRole, sts:AssumeRole) on Resource \"*\".",
         Message = "An IAM policy grants more than the job needs: wildcard actions, every resource, or secrets and roles of the whole account.",
-        Section = 8,
+        Control = "§8",
         Severity = Severity.High,
         ResourceTypes =
         [

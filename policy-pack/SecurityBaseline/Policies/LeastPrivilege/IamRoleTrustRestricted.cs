@@ -1,4 +1,4 @@
-using SecurityBaseline.Engine;
+using PolicyPack.Sdk.Engine;
 
 namespace SecurityBaseline.Policies.LeastPrivilege;
 
@@ -16,7 +16,7 @@ public sealed class IamRoleTrustRestricted : ResourcePolicy
         Title = "Role trust policies name who may assume the role",
         Description = "An Allow statement of a role's assumeRolePolicy must not trust Principal \"*\" (or {\"AWS\": \"*\"}, or NotPrincipal) without a Condition that narrows the caller, and a web-identity trust (an OIDC provider such as token.actions.githubusercontent.com with sts:AssumeRoleWithWebIdentity) must test the token's subject (`<provider>:sub`) with StringEquals or StringLike against a value that is not just \"*\" or \"repo:*\".",
         Message = "Anyone, or any repository or workload of the identity provider, may assume the role.",
-        Section = 8,
+        Control = "§8",
         Severity = Severity.Critical,
         ResourceTypes = ["aws:iam/role:Role"],
         Help = "Trust named principals (`{\"AWS\": \"arn:aws:iam::123456789012:role/deployer\"}`, `{\"Service\": \"lambda.amazonaws.com\"}`), or limit `\"*\"` with `StringEquals` on `aws:PrincipalOrgID` / `aws:PrincipalAccount`. " +

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using SecurityBaseline.Engine;
-using SecurityBaseline.Model;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Model;
 
 namespace SecurityBaseline.Policies.LeastPrivilege;
 
@@ -17,7 +17,7 @@ public sealed partial class ResourcePolicyLeastPrivilege : ResourcePolicy
         Title = "Queue, topic and repository policies grant other accounts named actions",
         Description = "An Allow statement of an SQS queue, SNS topic or ECR repository policy must not grant every action (`*`, `service:*` or `NotAction`) to Principal \"*\" or to a principal of another AWS account, even behind a Condition.",
         Message = "A resource policy lets another account (or everyone) do everything with the queue, topic or repository, including change its policy or delete it.",
-        Section = 8,
+        Control = "§8",
         Severity = Severity.High,
         ResourceTypes =
         [

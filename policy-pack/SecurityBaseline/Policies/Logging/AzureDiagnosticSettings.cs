@@ -1,4 +1,4 @@
-using SecurityBaseline.Engine;
+using PolicyPack.Sdk.Engine;
 
 namespace SecurityBaseline.Policies.Logging;
 
@@ -14,7 +14,7 @@ public sealed class AzureDiagnosticSettings : StackPolicy
         Title = "Azure Key Vaults, storage, SQL servers and NSGs have diagnostic settings",
         Description = "Every Key Vault, storage account, SQL server and network security group of the stack must be the target of a diagnostic setting (azure-native resourceUri, classic targetResourceId), itself or one of its sub-resources.",
         Message = "The resource sends its logs nowhere: no diagnostic setting targets it.",
-        Section = 9,
+        Control = "§9",
         Severity = Severity.Medium,
 
         // Many organisations attach diagnostic settings by Azure Policy (deployIfNotExists) rather than in each stack.

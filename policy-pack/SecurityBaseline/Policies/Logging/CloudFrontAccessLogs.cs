@@ -1,4 +1,4 @@
-using SecurityBaseline.Engine;
+using PolicyPack.Sdk.Engine;
 
 namespace SecurityBaseline.Policies.Logging;
 
@@ -24,7 +24,7 @@ public sealed class CloudFrontAccessLogs : ControlPolicy
         Title = "CloudFront distributions write access logs",
         Description = "Every CloudFront distribution must deliver standard access logs to an S3 bucket (loggingConfig.bucket).",
         Message = "The distribution keeps no access log.",
-        Section = 9,
+        Control = "§9",
         Severity = Severity.Medium,
         ResourceTypes = Requirement.TypesOf(Rows),
         Requirements = Rows,

@@ -1,4 +1,4 @@
-using SecurityBaseline.Engine;
+using PolicyPack.Sdk.Engine;
 
 namespace SecurityBaseline.Policies.Logging;
 
@@ -53,7 +53,7 @@ public sealed class CloudTrailSecured : ControlPolicy
         Title = "CloudTrail trails are multi-region, validated, encrypted and monitored",
         Description = "Every CloudTrail trail must record all regions, validate its log files, encrypt them with a KMS key and deliver them to CloudWatch Logs.",
         Message = "The trail leaves part of the audit record unrecorded, unprotected or unmonitored.",
-        Section = 9,
+        Control = "§9",
         Severity = Severity.High,
         ResourceTypes = Requirement.TypesOf(Rows),
         Requirements = Rows,

@@ -1,5 +1,5 @@
-using SecurityBaseline.Engine;
-using SecurityBaseline.Model;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Model;
 
 namespace SecurityBaseline.Policies.Logging;
 
@@ -12,7 +12,7 @@ public sealed class ConfigRecorderEnabled : MonitoringServicePresence
         Title = "AWS Config records configuration changes",
         Description = "An AWS stack must hold an AWS Config configuration recorder (or the account's security stack must, with this finding waived here).",
         Message = "No AWS Config recorder keeps the history of configuration changes.",
-        Section = 9,
+        Control = "§9",
         Severity = Severity.Low,
         DefaultEnforcement = EnforcementLevel.Advisory,
         ResourceTypes = ["aws:cfg/recorder:Recorder"],

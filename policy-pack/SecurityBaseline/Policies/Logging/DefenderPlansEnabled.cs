@@ -1,5 +1,5 @@
-using SecurityBaseline.Engine;
-using SecurityBaseline.Model;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Model;
 
 namespace SecurityBaseline.Policies.Logging;
 
@@ -14,7 +14,7 @@ public sealed class DefenderPlansEnabled : MonitoringServicePresence
         Title = "Microsoft Defender plans are on",
         Description = "An Azure stack must hold a Defender for Cloud plan on the Standard tier (azure-native security Pricing, classic securitycenter SubscriptionPricing), or the subscription's security stack must.",
         Message = "No Defender for Cloud plan raises alerts on suspicious activity.",
-        Section = 9,
+        Control = "§9",
         Severity = Severity.Medium,
         DefaultEnforcement = EnforcementLevel.Advisory,
         ResourceTypes = [NativePricing, "azure:securitycenter/subscriptionPricing:SubscriptionPricing"],

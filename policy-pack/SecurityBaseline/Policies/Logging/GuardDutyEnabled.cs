@@ -1,5 +1,5 @@
-using SecurityBaseline.Engine;
-using SecurityBaseline.Model;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Model;
 
 namespace SecurityBaseline.Policies.Logging;
 
@@ -12,7 +12,7 @@ public sealed class GuardDutyEnabled : MonitoringServicePresence
         Title = "GuardDuty is enabled",
         Description = "An AWS stack must hold an enabled GuardDuty detector (or the account's security stack must, with this finding waived here).",
         Message = "No enabled GuardDuty detector raises alarms on suspicious activity.",
-        Section = 9,
+        Control = "§9",
         Severity = Severity.Medium,
         DefaultEnforcement = EnforcementLevel.Advisory,
         ResourceTypes = ["aws:guardduty/detector:Detector"],

@@ -1,4 +1,4 @@
-using SecurityBaseline.Engine;
+using PolicyPack.Sdk.Engine;
 
 namespace SecurityBaseline.Policies.Logging;
 
@@ -13,7 +13,7 @@ public sealed class LoadBalancerAccessLogs : ControlPolicy
         Title = "Load balancers write access logs",
         Description = "Every application and network load balancer must deliver access logs to S3 (accessLogs.enabled).",
         Message = "The load balancer keeps no access log.",
-        Section = 9,
+        Control = "§9",
         Severity = Severity.Medium,
         ResourceTypes = Requirement.TypesOf(Rows),
         Requirements = Rows,

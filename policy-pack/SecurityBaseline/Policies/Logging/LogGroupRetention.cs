@@ -1,5 +1,5 @@
 using System.Globalization;
-using SecurityBaseline.Engine;
+using PolicyPack.Sdk.Engine;
 
 namespace SecurityBaseline.Policies.Logging;
 
@@ -14,7 +14,7 @@ public sealed class LogGroupRetention : ResourcePolicy
         Title = "Log groups keep events for at least the minimum retention",
         Description = "Every CloudWatch log group must keep its events at least minRetentionDays days (default 365), or never expire them.",
         Message = "The log group deletes events before the minimum retention.",
-        Section = 9,
+        Control = "§9",
         Severity = Severity.Medium,
         ResourceTypes = ["aws:cloudwatch/logGroup:LogGroup"],
         ConfigSchema = $$"""

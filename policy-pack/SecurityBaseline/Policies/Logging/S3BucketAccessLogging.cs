@@ -1,5 +1,5 @@
-using SecurityBaseline.Engine;
-using SecurityBaseline.Model;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Model;
 
 namespace SecurityBaseline.Policies.Logging;
 
@@ -14,7 +14,7 @@ public sealed class S3BucketAccessLogging : StackPolicy
         Title = "S3 buckets write server access logs",
         Description = "Every S3 bucket must log its requests: an aws.s3.BucketLogging names it, or it carries inline `logging` (v7 Bucket) / `loggings` (v6 BucketV2).",
         Message = "The bucket keeps no server access log.",
-        Section = 9,
+        Control = "§9",
         Severity = Severity.Medium,
         ResourceTypes = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"],
         Help = "Add an `aws.s3.BucketLogging` with `bucket: <bucket>.id`, `targetBucket: <log bucket>.id` and a `targetPrefix`.",

@@ -1,5 +1,5 @@
-using SecurityBaseline.Engine;
-using SecurityBaseline.Model;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Model;
 
 namespace SecurityBaseline.Policies.Logging;
 
@@ -16,7 +16,7 @@ public sealed class S3NoncurrentVersionExpiration : StackPolicy
         Title = "Versioned buckets expire noncurrent versions",
         Description = "An S3 bucket with versioning or Object Lock must carry an enabled lifecycle rule with a noncurrent-version expiration, so that a permanent-deletion request (§5) is completed once the versions age out.",
         Message = "Deleted objects live on as noncurrent versions with no end.",
-        Section = 5,
+        Control = "§5",
         Severity = Severity.Low,
 
         // Keeping versions longer is sometimes a legal hold; deletion requests are a process, so the rule advises.

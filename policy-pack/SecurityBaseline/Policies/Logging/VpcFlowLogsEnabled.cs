@@ -1,4 +1,4 @@
-using SecurityBaseline.Engine;
+using PolicyPack.Sdk.Engine;
 
 namespace SecurityBaseline.Policies.Logging;
 
@@ -13,7 +13,7 @@ public sealed class VpcFlowLogsEnabled : StackPolicy
         Title = "Every VPC has a flow log",
         Description = "Every VPC the stack creates must have an aws.ec2.FlowLog whose vpcId names it.",
         Message = "The VPC's traffic is not recorded in a flow log.",
-        Section = 9,
+        Control = "§9",
         Severity = Severity.Medium,
         ResourceTypes = ["aws:ec2/vpc:Vpc"],
         Help = "Add an `aws.ec2.FlowLog` with `vpcId: <vpc>.id`, `trafficType: \"ALL\"` and a destination (a CloudWatch log group with `iamRoleArn`, or an S3 bucket via `logDestinationType: \"s3\"`).",

@@ -1,5 +1,5 @@
 using System.Globalization;
-using SecurityBaseline.Engine;
+using PolicyPack.Sdk.Engine;
 
 namespace SecurityBaseline.Policies.Network;
 
@@ -24,7 +24,7 @@ public sealed class AdminPortsNotPublic : ResourcePolicy
         Title = "Admin and database ports are never public",
         Description = "No inbound rule may open an administration or database port (`adminPorts`: SSH, RDP, SQL Server, Oracle, MySQL, PostgreSQL, Redshift, Redis, Elasticsearch, Memcached, MongoDB) to a source outside the allowlist (`allowedCidrs`).",
         Message = "An inbound rule opens an admin or database port to addresses outside the IP allowlist.",
-        Section = 1,
+        Control = "§1",
         Severity = Severity.Critical,
         ResourceTypes = InboundRules.ResourceTypes,
         ConfigSchema = $$"""

@@ -1,5 +1,5 @@
-using SecurityBaseline.Engine;
-using SecurityBaseline.Model;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Model;
 
 namespace SecurityBaseline.Policies.Network;
 
@@ -14,7 +14,7 @@ public sealed class DefaultSecurityGroupClosed : ResourcePolicy
         Title = "Default security groups are closed",
         Description = "The VPC's default security group must have no ingress and no egress rules.",
         Message = "The default security group declares rules.",
-        Section = 1,
+        Control = "§1",
         Severity = Severity.High,
         ResourceTypes = [InboundRules.AwsDefaultSecurityGroup],
         Help = "Remove every item of `ingress` and `egress` from the `aws.ec2.DefaultSecurityGroup` (or set both to `[]`) and give each resource its own security group.",

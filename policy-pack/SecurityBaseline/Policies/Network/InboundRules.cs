@@ -1,7 +1,7 @@
 using System.Globalization;
-using SecurityBaseline.Engine;
-using SecurityBaseline.Model;
-using SecurityBaseline.Network;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Model;
+using PolicyPack.Sdk.Network;
 
 namespace SecurityBaseline.Policies.Network;
 

@@ -1,5 +1,5 @@
-using SecurityBaseline.Engine;
-using SecurityBaseline.Model;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Model;
 
 namespace SecurityBaseline.Policies.Network;
 
@@ -13,7 +13,7 @@ public sealed class IngressAcrossRules : StackPolicy
         Title = "A security group's rules do not add up to the whole internet",
         Description = "The inbound rules of one AWS security group, inline (`ingress`) and standalone (`aws:ec2/securityGroupRule` of type ingress, `aws:vpc/securityGroupIngressRule`) together, must not admit every IPv4 or every IPv6 address on the same protocol and port (for example `0.0.0.0/1` in one rule and `128.0.0.0/1` in another).",
         Message = "Inbound rules of one security group together admit the whole internet.",
-        Section = 1,
+        Control = "§1",
         Severity = Severity.Critical,
         ResourceTypes = [InboundRules.AwsSecurityGroup, InboundRules.AwsSecurityGroupRule, InboundRules.AwsIngressRule],
         Help = "Replace the blocks with the company's own ranges (`cidrBlocks`, `ipv6CidrBlocks`, `cidrIpv4`, `cidrIpv6`), or reference a security group or prefix list instead.",

@@ -1,4 +1,4 @@
-using SecurityBaseline.Engine;
+using PolicyPack.Sdk.Engine;
 
 namespace SecurityBaseline.Policies.Network;
 
@@ -11,7 +11,7 @@ public sealed class IngressAllowlist : ResourcePolicy
         Title = "Inbound sources stay inside the IP allowlist",
         Description = "Every CIDR or address an inbound security group or network security group rule admits must lie inside the configured allowlist (`allowedCidrs`).",
         Message = "An inbound rule admits addresses outside the IP allowlist.",
-        Section = 1,
+        Control = "§1",
         Severity = Severity.High,
         ResourceTypes = InboundRules.ResourceTypes,
         ConfigSchema = $$"""{ {{AllowlistParameter.Schema}} }""",

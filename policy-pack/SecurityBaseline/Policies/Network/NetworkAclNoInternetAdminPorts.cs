@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net.Sockets;
-using SecurityBaseline.Engine;
-using SecurityBaseline.Model;
-using SecurityBaseline.Network;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Model;
+using PolicyPack.Sdk.Network;
 
 namespace SecurityBaseline.Policies.Network;
 
@@ -20,7 +20,7 @@ public sealed class NetworkAclNoInternetAdminPorts : ResourcePolicy
         Title = "Network ACLs keep admin and database ports from the internet",
         Description = "The inbound entries of a network ACL must not let every IPv4 or every IPv6 address reach an administration or database port (`adminPorts`), through one entry or several that add up; AWS protocol `-1` opens every port.",
         Message = "A network ACL lets the whole internet reach an admin or database port.",
-        Section = 1,
+        Control = "§1",
         Severity = Severity.High,
         ResourceTypes = [Acl, AclRule],
         ConfigSchema = $$"""

@@ -1,4 +1,4 @@
-using SecurityBaseline.Engine;
+using PolicyPack.Sdk.Engine;
 
 namespace SecurityBaseline.Policies.Network;
 
@@ -11,7 +11,7 @@ public sealed class NoInternetIngress : ResourcePolicy
         Title = "No inbound rule admits the whole internet",
         Description = "Inbound security group and network security group rules must not admit traffic from any address (0.0.0.0/0, ::/0, *, Internet, Any), neither in one source nor in several blocks of one group that together cover every IPv4 or IPv6 address on the same protocol and port (0.0.0.0/1 + 128.0.0.0/1).",
         Message = "An inbound rule admits traffic from the whole internet.",
-        Section = 1,
+        Control = "§1",
         Severity = Severity.Critical,
         ResourceTypes = InboundRules.ResourceTypes,
         Help = "Replace the open source with the company's own ranges: on AWS remove `0.0.0.0/0` from `cidrBlocks` (or `cidrIpv4`) and `::/0` from `ipv6CidrBlocks` (or `cidrIpv6`), or reference a security group (`securityGroups`, `referencedSecurityGroupId`) or prefix list instead; on Azure set `sourceAddressPrefix`/`sourceAddressPrefixes` to specific CIDRs or a service tag such as `VirtualNetwork`, never `*`, `Internet` or `Any`.",

@@ -1,7 +1,7 @@
 using System.Globalization;
-using SecurityBaseline.Engine;
-using SecurityBaseline.Model;
-using SecurityBaseline.Network;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Model;
+using PolicyPack.Sdk.Network;
 
 namespace SecurityBaseline.Policies.Network;
 
@@ -18,7 +18,7 @@ public sealed class PrefixListIngress : StackPolicy
         Title = "Prefix lists named by inbound rules stay inside the IP allowlist",
         Description = "When an inbound security group rule names a managed prefix list declared in the same stack (`prefixListIds`, `prefixListId`), the list's entries (`entries[].cidr` and `aws:ec2/managedPrefixListEntry` resources) must not admit the whole internet, alone or together, and must lie inside the allowlist (`allowedCidrs`).",
         Message = "An inbound rule admits addresses outside the IP allowlist through a prefix list.",
-        Section = 1,
+        Control = "§1",
         Severity = Severity.High,
         ResourceTypes = [InboundRules.AwsSecurityGroup, InboundRules.AwsSecurityGroupRule, InboundRules.AwsIngressRule],
         ConfigSchema = $$"""{ {{AllowlistParameter.Schema}} }""",

@@ -1,4 +1,4 @@
-using SecurityBaseline.Engine;
+using PolicyPack.Sdk.Engine;
 
 namespace SecurityBaseline.Policies.PublicAccess;
 
@@ -14,7 +14,7 @@ public sealed class AzureBlobContainerPrivate : ResourcePolicy
         Title = "Azure blob containers are private",
         Description = "Azure blob containers must not allow anonymous access (publicAccess None / containerAccessType private).",
         Message = "The blob container allows anonymous access.",
-        Section = 7,
+        Control = "§7",
         Severity = Severity.Critical,
         ResourceTypes = [NativeContainer, ClassicContainer],
         Help = "Set `publicAccess: \"None\"` on an azure-native BlobContainer (or drop it), or `containerAccessType: \"private\"` on a classic azure Container (or drop it); share data through short-lived user-delegation SAS or RBAC instead.",

@@ -1,5 +1,5 @@
-using SecurityBaseline.Engine;
-using SecurityBaseline.Model;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Model;
 
 namespace SecurityBaseline.Policies.PublicAccess;
 
@@ -15,7 +15,7 @@ public sealed class AzureStorageNoPublicBlobAccess : ResourcePolicy
         Title = "Azure storage accounts forbid anonymous blob access",
         Description = "Azure storage accounts must not allow containers or blobs to be made public (allowBlobPublicAccess / allowNestedItemsToBePublic false).",
         Message = "The storage account lets containers and blobs be public.",
-        Section = 7,
+        Control = "§7",
         Severity = Severity.Critical,
         ResourceTypes = [NativeAccount, ClassicAccount],
         Help = "Set `allowBlobPublicAccess: false` on an azure-native StorageAccount, or `allowNestedItemsToBePublic: false` on a classic azure Account.",

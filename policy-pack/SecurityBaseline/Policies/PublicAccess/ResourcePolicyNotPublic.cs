@@ -1,5 +1,5 @@
-using SecurityBaseline.Engine;
-using SecurityBaseline.Model;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Model;
 
 namespace SecurityBaseline.Policies.PublicAccess;
 
@@ -17,7 +17,7 @@ public sealed class ResourcePolicyNotPublic : ResourcePolicy
         Title = "Queue, topic, repository and function policies never allow everyone",
         Description = "SQS queue, SNS topic and ECR repository policies must not have an Allow statement for Principal \"*\" (or {\"AWS\": \"*\"}, or a NotPrincipal) unless a Condition really narrows the caller; Lambda permissions for principal \"*\" must name a sourceArn, sourceAccount or principalOrgId.",
         Message = "A resource policy lets anyone use the queue, topic, repository or function.",
-        Section = 7,
+        Control = "§7",
         Severity = Severity.Critical,
         ResourceTypes =
         [

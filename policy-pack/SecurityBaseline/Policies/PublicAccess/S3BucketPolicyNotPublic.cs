@@ -1,5 +1,5 @@
-using SecurityBaseline.Engine;
-using SecurityBaseline.Model;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Model;
 
 namespace SecurityBaseline.Policies.PublicAccess;
 
@@ -12,7 +12,7 @@ public sealed class S3BucketPolicyNotPublic : ResourcePolicy
         Title = "S3 bucket policies never allow everyone",
         Description = "S3 bucket policies must not have an Allow statement whose principal is \"*\" (or {\"AWS\": \"*\"}, or a NotPrincipal) unless a Condition limits the caller or its network.",
         Message = "The bucket policy allows anyone to access the bucket.",
-        Section = 7,
+        Control = "§7",
         Severity = Severity.Critical,
         ResourceTypes = ["aws:s3/bucketPolicy:BucketPolicy", "aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"],
         Help = "In `policy`, name the principals (account, role or service ARNs) in every Allow statement, or scope a `\"*\"` principal with a Condition such as `aws:SourceVpce`, `aws:PrincipalOrgID` or `aws:SourceArn`. Deny statements with `\"*\"` (for example denying `aws:SecureTransport` false) are fine.",

@@ -1,5 +1,5 @@
-using SecurityBaseline.Engine;
-using SecurityBaseline.Model;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Model;
 
 namespace SecurityBaseline.Policies.PublicAccess;
 
@@ -12,7 +12,7 @@ public sealed class S3NoPublicAcl : ResourcePolicy
         Title = "S3 ACLs are never public",
         Description = "S3 bucket and object ACLs must not use a public canned ACL or grant anything to the AllUsers or AuthenticatedUsers groups.",
         Message = "The S3 ACL makes data public.",
-        Section = 7,
+        Control = "§7",
         Severity = Severity.Critical,
         ResourceTypes =
         [

@@ -1,5 +1,5 @@
-using SecurityBaseline.Engine;
-using SecurityBaseline.Model;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Model;
 
 namespace SecurityBaseline.Policies.PublicAccess;
 
@@ -12,7 +12,7 @@ public sealed class S3NoWebsiteHosting : ResourcePolicy
         Title = "S3 buckets do not host static websites",
         Description = "S3 buckets must not be configured for static website hosting.",
         Message = "The S3 bucket serves a public website endpoint.",
-        Section = 7,
+        Control = "§7",
         Severity = Severity.High,
         ResourceTypes =
         [

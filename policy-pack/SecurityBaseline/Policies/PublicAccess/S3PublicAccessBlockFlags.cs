@@ -1,5 +1,5 @@
-using SecurityBaseline.Engine;
-using SecurityBaseline.Model;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Model;
 
 namespace SecurityBaseline.Policies.PublicAccess;
 
@@ -12,7 +12,7 @@ public sealed class S3PublicAccessBlockFlags : ResourcePolicy
         Title = "S3 public access blocks turn every switch on",
         Description = "S3 bucket and account public access blocks must set blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets to true.",
         Message = "The S3 public access block leaves a public path open.",
-        Section = 7,
+        Control = "§7",
         Severity = Severity.Critical,
         ResourceTypes = [PublicAccessBlockSettings.BucketBlockType, PublicAccessBlockSettings.AccountBlockType],
         Help = "Set `blockPublicAcls: true`, `blockPublicPolicy: true`, `ignorePublicAcls: true` and `restrictPublicBuckets: true` on the public access block.",

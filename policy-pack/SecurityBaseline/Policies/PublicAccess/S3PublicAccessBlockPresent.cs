@@ -1,5 +1,5 @@
-using SecurityBaseline.Engine;
-using SecurityBaseline.Model;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Model;
 
 namespace SecurityBaseline.Policies.PublicAccess;
 
@@ -12,7 +12,7 @@ public sealed class S3PublicAccessBlockPresent : StackPolicy
         Title = "Every S3 bucket has a public access block",
         Description = "Every S3 bucket must have a BucketPublicAccessBlock with all four flags true, unless the stack holds an AccountPublicAccessBlock with all four flags true.",
         Message = "The S3 bucket has no public access block that closes every public path.",
-        Section = 7,
+        Control = "§7",
         Severity = Severity.Critical,
         ResourceTypes = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"],
         Help = "Add an `aws.s3.BucketPublicAccessBlock` with `bucket: <bucket>.id` and `blockPublicAcls`, `blockPublicPolicy`, `ignorePublicAcls`, `restrictPublicBuckets` all `true` (or an `aws.s3.AccountPublicAccessBlock` with the four flags `true`).",

@@ -1,5 +1,5 @@
-using SecurityBaseline.Engine;
-using SecurityBaseline.Model;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Model;
 
 namespace SecurityBaseline.Policies.PublicEndpoints;
 
@@ -27,7 +27,7 @@ public sealed class ComputeNoPublicIp : ResourcePolicy
         Title = "Compute has no public IP address",
         Description = "EC2 instances, launch templates, ECS tasks, Azure network interfaces, scale sets and VM network profiles must not be given a public IP address.",
         Message = "A public IP address is attached to compute.",
-        Section = 1,
+        Control = "§1",
         Severity = Severity.High,
         ResourceTypes =
         [

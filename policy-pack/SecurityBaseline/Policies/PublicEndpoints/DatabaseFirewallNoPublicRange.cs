@@ -1,6 +1,6 @@
 using System.Net.Sockets;
-using SecurityBaseline.Engine;
-using SecurityBaseline.Network;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Network;
 
 namespace SecurityBaseline.Policies.PublicEndpoints;
 
@@ -16,7 +16,7 @@ public sealed class DatabaseFirewallNoPublicRange : ResourcePolicy
         Title = "Database firewall rules admit only the company's ranges",
         Description = "A SQL, MySQL or PostgreSQL server firewall rule (`startIpAddress`..`endIpAddress`) must not admit the whole internet (0.0.0.0–255.255.255.255), must not be the \"allow Azure services\" rule (0.0.0.0–0.0.0.0), and must lie inside `allowedCidrs` when that is set.",
         Message = "A database firewall rule admits addresses the company does not own.",
-        Section = 1,
+        Control = "§1",
         Severity = Severity.Critical,
         ResourceTypes =
         [

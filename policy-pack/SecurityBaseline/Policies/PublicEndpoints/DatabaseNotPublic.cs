@@ -1,4 +1,4 @@
-using SecurityBaseline.Engine;
+using PolicyPack.Sdk.Engine;
 
 namespace SecurityBaseline.Policies.PublicEndpoints;
 
@@ -28,7 +28,7 @@ public sealed class DatabaseNotPublic : ControlPolicy
         Title = "Databases are not publicly accessible",
         Description = "Database instances and servers must not have a public network endpoint.",
         Message = "The database is reachable from the public internet.",
-        Section = 1,
+        Control = "§1",
         Severity = Severity.Critical,
         ResourceTypes =
         [

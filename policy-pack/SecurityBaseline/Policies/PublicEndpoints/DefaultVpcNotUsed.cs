@@ -1,4 +1,4 @@
-using SecurityBaseline.Engine;
+using PolicyPack.Sdk.Engine;
 
 namespace SecurityBaseline.Policies.PublicEndpoints;
 
@@ -11,7 +11,7 @@ public sealed class DefaultVpcNotUsed : ResourcePolicy
         Title = "The default VPC is not used",
         Description = "Workloads run in VPCs the stack plans itself; the default VPC, whose every subnet gives instances public IP addresses, is neither adopted nor recreated.",
         Message = "The stack manages the region's default VPC.",
-        Section = 1,
+        Control = "§1",
         Severity = Severity.Medium,
         ResourceTypes = ["aws:ec2/defaultVpc:DefaultVpc"],
         Help = "Remove the `aws.ec2.DefaultVpc` resource and run workloads in a VPC of your own with private subnets. To delete the default VPC through Pulumi, keep the resource only with `forceDestroy: true` and destroy it, then waive this policy for that stack until it is gone.",

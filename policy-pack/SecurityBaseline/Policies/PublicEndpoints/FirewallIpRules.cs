@@ -1,5 +1,5 @@
-using SecurityBaseline.Engine;
-using SecurityBaseline.Network;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Network;
 
 namespace SecurityBaseline.Policies.PublicEndpoints;
 

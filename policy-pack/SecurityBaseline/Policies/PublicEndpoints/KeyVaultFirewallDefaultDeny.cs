@@ -1,4 +1,4 @@
-using SecurityBaseline.Engine;
+using PolicyPack.Sdk.Engine;
 
 namespace SecurityBaseline.Policies.PublicEndpoints;
 
@@ -14,7 +14,7 @@ public sealed class KeyVaultFirewallDefaultDeny : ResourcePolicy
         Title = "Key Vault firewalls deny by default",
         Description = "Key vaults must disable public network access or set their network ACLs' default action to Deny, with IP rules only for the company's own ranges.",
         Message = "The key vault's firewall lets the internet in.",
-        Section = 1,
+        Control = "§1",
         Severity = Severity.High,
         ResourceTypes = [AzureNativeVault, AzureKeyVault],
         ConfigSchema = $$"""

@@ -1,4 +1,4 @@
-using SecurityBaseline.Engine;
+using PolicyPack.Sdk.Engine;
 
 namespace SecurityBaseline.Policies.PublicEndpoints;
 
@@ -38,7 +38,7 @@ public sealed partial class ServiceNotPublic : ControlPolicy
         Title = "Managed services are not public",
         Description = "Managed services (caches, brokers, search, registries, analytics and PaaS services) must not be reachable from the public internet; clients reach them through private endpoints or the VPC.",
         Message = "The service is reachable from the public internet.",
-        Section = 1,
+        Control = "§1",
         Severity = Severity.High,
         ResourceTypes = Requirement.TypesOf(Rows),
         Requirements = Rows,

@@ -1,4 +1,4 @@
-using SecurityBaseline.Engine;
+using PolicyPack.Sdk.Engine;
 
 namespace SecurityBaseline.Policies.PublicEndpoints;
 
@@ -14,7 +14,7 @@ public sealed class StorageFirewallConfigured : StackPolicy
         Title = "Storage accounts without inline network rules get them from a companion resource",
         Description = "An azure storage account that declares no `networkRules` and keeps public network access must be governed by an `azure:storage/accountNetworkRules` resource of the same stack.",
         Message = "The storage account has no firewall rules anywhere in the stack.",
-        Section = 1,
+        Control = "§1",
         Severity = Severity.High,
         ResourceTypes = [AccountType],
         Help = "Declare `azure.storage.AccountNetworkRules` with `storageAccountId: <account>.id` and `defaultAction: \"Deny\"` (storage-firewall-default-deny judges its rules), or set `networkRules.defaultAction: \"Deny\"` on the account, or `publicNetworkAccessEnabled: false`.",

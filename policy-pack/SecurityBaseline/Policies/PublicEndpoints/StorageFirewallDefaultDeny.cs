@@ -1,5 +1,5 @@
-using SecurityBaseline.Engine;
-using SecurityBaseline.Model;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Model;
 
 namespace SecurityBaseline.Policies.PublicEndpoints;
 
@@ -16,7 +16,7 @@ public sealed class StorageFirewallDefaultDeny : ResourcePolicy
         Title = "Storage account firewalls deny by default",
         Description = "Storage accounts must disable public network access or set their firewall's default action to Deny, with IP rules only for the company's own ranges.",
         Message = "The storage account's firewall lets the internet in.",
-        Section = 1,
+        Control = "§1",
         Severity = Severity.High,
         ResourceTypes = [AzureNativeAccount, AzureAccount, AzureAccountNetworkRules],
         ConfigSchema = $$"""

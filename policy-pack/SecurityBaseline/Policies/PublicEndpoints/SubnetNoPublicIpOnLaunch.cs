@@ -1,4 +1,4 @@
-using SecurityBaseline.Engine;
+using PolicyPack.Sdk.Engine;
 
 namespace SecurityBaseline.Policies.PublicEndpoints;
 
@@ -14,7 +14,7 @@ public sealed class SubnetNoPublicIpOnLaunch : ResourcePolicy
         Title = "Subnets assign no public IPs on launch",
         Description = "VPC subnets must not give instances public IP addresses on launch unless the subnet is designated public in the configuration.",
         Message = "The subnet gives every instance launched in it a public IP address.",
-        Section = 1,
+        Control = "§1",
         Severity = Severity.High,
         ResourceTypes = ["aws:ec2/subnet:Subnet"],
         ConfigSchema =

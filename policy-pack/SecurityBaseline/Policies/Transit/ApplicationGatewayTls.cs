@@ -1,5 +1,5 @@
-using SecurityBaseline.Engine;
-using SecurityBaseline.Model;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Model;
 
 namespace SecurityBaseline.Policies.Transit;
 
@@ -14,7 +14,7 @@ public sealed class ApplicationGatewayTls : ResourcePolicy
         Title = "Application Gateways use HTTPS with TLS 1.2",
         Description = "Application Gateway HTTP listeners must only redirect to an HTTPS listener or https:// URL, and the gateway's SSL policy and every SSL profile's policy must require TLS 1.2 or newer.",
         Message = "The Application Gateway serves plain HTTP or allows TLS older than 1.2.",
-        Section = 3,
+        Control = "§3",
         Severity = Severity.High,
         ResourceTypes = [NativeType, "azure:network/applicationGateway:ApplicationGateway"],
         Help = "Route every `httpListeners[]` entry with `protocol: \"Http\"` only through request routing rules whose redirect configuration (of the rule, or for a path-based rule of its URL path map's default and every path rule) has a target listener with `protocol: \"Https\"` (or a `targetUrl` starting with https://); `redirectType: \"Permanent\"` is preferred, but every redirect type sends the client to HTTPS before any content. Layer-4 `listeners[]` (azure-native) use `protocol: \"Tls\"`, never `\"Tcp\"`. Set `sslPolicy: { policyType: \"Predefined\", policyName: \"AppGwSslPolicy20220101S\" }`, or `policyType: \"CustomV2\"` with `minProtocolVersion: \"TLSv1_2\"`.",

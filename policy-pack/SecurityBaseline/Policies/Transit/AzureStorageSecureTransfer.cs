@@ -1,5 +1,5 @@
-using SecurityBaseline.Engine;
-using SecurityBaseline.Model;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Model;
 
 namespace SecurityBaseline.Policies.Transit;
 
@@ -15,7 +15,7 @@ public sealed class AzureStorageSecureTransfer : ResourcePolicy
         Title = "Azure storage requires secure transfer and TLS 1.2",
         Description = "Azure storage accounts must accept HTTPS traffic only and require TLS 1.2 or newer.",
         Message = "The storage account accepts plain HTTP or TLS older than 1.2.",
-        Section = 3,
+        Control = "§3",
         Severity = Severity.High,
         ResourceTypes = [NativeType, ClassicType],
         Help = "azure-native: set `enableHttpsTrafficOnly: true` and `minimumTlsVersion: \"TLS1_2\"`. Classic: set `httpsTrafficOnlyEnabled: true` (v5: `enableHttpsTrafficOnly: true`) and `minTlsVersion: \"TLS1_2\"`.",

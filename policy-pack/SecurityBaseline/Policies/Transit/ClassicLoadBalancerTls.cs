@@ -1,4 +1,4 @@
-using SecurityBaseline.Engine;
+using PolicyPack.Sdk.Engine;
 
 namespace SecurityBaseline.Policies.Transit;
 
@@ -11,7 +11,7 @@ public sealed class ClassicLoadBalancerTls : ResourcePolicy
         Title = "Classic load balancer listeners use TLS",
         Description = "Every listener of a classic load balancer must use lbProtocol HTTPS or SSL.",
         Message = "A classic load balancer listener accepts plaintext traffic.",
-        Section = 3,
+        Control = "§3",
         Severity = Severity.Critical,
         ResourceTypes = ["aws:elb/loadBalancer:LoadBalancer", "aws:elasticloadbalancing/loadBalancer:LoadBalancer"],
         Help = "Set `lbProtocol: \"HTTPS\"` (or `\"SSL\"` for TCP traffic) with an `sslCertificateId` on every entry of `listeners`; remove HTTP and TCP listeners, or better, move to an Application/Network Load Balancer with a TLS listener.",

@@ -1,5 +1,5 @@
-using SecurityBaseline.Engine;
-using SecurityBaseline.Model;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Model;
 
 namespace SecurityBaseline.Policies.Transit;
 
@@ -12,7 +12,7 @@ public sealed class CloudFrontOriginHttps : ResourcePolicy
         Title = "CloudFront reaches its origins over HTTPS with TLS 1.2",
         Description = "Every custom origin of a CloudFront distribution must be reached over HTTPS (`https-only`, or `match-viewer` when viewers are HTTPS-only) and must not allow SSLv3, TLSv1 or TLSv1.1.",
         Message = "CloudFront talks to an origin in plain HTTP or with TLS older than 1.2.",
-        Section = 3,
+        Control = "§3",
         Severity = Severity.High,
         ResourceTypes = ["aws:cloudfront/distribution:Distribution"],
         Help = "In every `origins[].customOriginConfig` set `originProtocolPolicy: \"https-only\"` and `originSslProtocols: [\"TLSv1.2\"]`. S3 and VPC origins need no setting: CloudFront always reaches S3 over HTTPS.",

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using SecurityBaseline.Engine;
+using PolicyPack.Sdk.Engine;
 
 namespace SecurityBaseline.Policies.Transit;
 
@@ -13,7 +13,7 @@ public sealed partial class CloudFrontViewerHttps : ResourcePolicy
         Title = "CloudFront viewers use HTTPS with TLS 1.2",
         Description = "CloudFront cache behaviors must be https-only or redirect-to-https, and the viewer certificate must be a custom certificate with a TLS 1.2+ security policy.",
         Message = "The CloudFront distribution serves viewers over plain HTTP or TLS older than 1.2.",
-        Section = 3,
+        Control = "§3",
         Severity = Severity.High,
         ResourceTypes = ["aws:cloudfront/distribution:Distribution"],
         ConfigSchema = """

@@ -1,4 +1,4 @@
-using SecurityBaseline.Engine;
+using PolicyPack.Sdk.Engine;
 
 namespace SecurityBaseline.Policies.Transit;
 
@@ -11,7 +11,7 @@ public sealed class LoadBalancerListenerRuleTls : StackPolicy
         Title = "Listener rules on plain-HTTP listeners only redirect to HTTPS",
         Description = "A listener rule attached to an HTTP listener must only redirect to HTTPS; forwarding, fixed responses or authentication over plain HTTP bypass the listener's own redirect.",
         Message = "A listener rule serves plain HTTP.",
-        Section = 3,
+        Control = "§3",
         Severity = Severity.High,
         ResourceTypes =
         [

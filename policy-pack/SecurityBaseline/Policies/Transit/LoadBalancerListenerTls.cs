@@ -1,5 +1,5 @@
-using SecurityBaseline.Engine;
-using SecurityBaseline.Model;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Model;
 
 namespace SecurityBaseline.Policies.Transit;
 
@@ -12,7 +12,7 @@ public sealed class LoadBalancerListenerTls : ResourcePolicy
         Title = "Load balancer listeners use TLS",
         Description = "Load balancer listeners must use HTTPS or TLS; an HTTP listener may only redirect to HTTPS, and plaintext layer-4 listeners only on configured TLS pass-through ports.",
         Message = "The load balancer listener accepts plaintext traffic.",
-        Section = 3,
+        Control = "§3",
         Severity = Severity.Critical,
         ResourceTypes = LoadBalancerListeners.Types,
         ConfigSchema = """

@@ -1,4 +1,4 @@
-using SecurityBaseline.Engine;
+using PolicyPack.Sdk.Engine;
 
 namespace SecurityBaseline.Policies.Transit;
 
@@ -11,7 +11,7 @@ public sealed class LoadBalancerTlsPolicy : ResourcePolicy
         Title = "Load balancer listeners use a TLS 1.2+ security policy",
         Description = "HTTPS and TLS load balancer listeners must name an allowed ELB security policy (TLS 1.2 or newer) in sslPolicy.",
         Message = "The listener's TLS security policy allows outdated protocol versions.",
-        Section = 3,
+        Control = "§3",
         Severity = Severity.High,
         ResourceTypes = LoadBalancerListeners.Types,
         ConfigSchema = """

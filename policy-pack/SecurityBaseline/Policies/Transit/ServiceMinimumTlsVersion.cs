@@ -1,4 +1,4 @@
-using SecurityBaseline.Engine;
+using PolicyPack.Sdk.Engine;
 
 namespace SecurityBaseline.Policies.Transit;
 
@@ -38,7 +38,7 @@ public sealed partial class ServiceMinimumTlsVersion : ControlPolicy
         Title = "Service endpoints require TLS 1.2 or later",
         Description = "Every managed service endpoint (API domains, search domains, caches, brokers, PaaS services) must refuse TLS 1.0 and 1.1.",
         Message = "The endpoint accepts TLS versions below 1.2.",
-        Section = 3,
+        Control = "§3",
         Severity = Severity.High,
         ResourceTypes = Requirement.TypesOf(Rows),
         Requirements = Rows,

@@ -1,4 +1,4 @@
-using SecurityBaseline.Engine;
+using PolicyPack.Sdk.Engine;
 
 namespace SecurityBaseline.Policies.Transit;
 
@@ -28,7 +28,7 @@ public sealed partial class TransitEncryptionEnabled : ControlPolicy
         Title = "Data services encrypt traffic in transit",
         Description = "Caches, message brokers, streams, search domains and database endpoints must accept only encrypted connections, between clients and nodes and between nodes.",
         Message = "The service accepts or sends unencrypted traffic.",
-        Section = 3,
+        Control = "§3",
         Severity = Severity.High,
         ResourceTypes = Requirement.TypesOf(Rows),
         Requirements = Rows,

@@ -1,4 +1,4 @@
-using SecurityBaseline.Engine;
+using PolicyPack.Sdk.Engine;
 
 namespace SecurityBaseline.Policies.Transit;
 
@@ -22,7 +22,7 @@ public sealed class WebAppHttpsOnly : ResourcePolicy
         Title = "Web apps are HTTPS-only with TLS 1.2",
         Description = "App Service web apps, function apps and their deployment slots must set httpsOnly, require TLS 1.2 or newer on the site and its SCM site, and must not allow plain FTP.",
         Message = "The web app accepts plain HTTP, TLS older than 1.2 or plain FTP.",
-        Section = 3,
+        Control = "§3",
         Severity = Severity.High,
         ResourceTypes =
         [

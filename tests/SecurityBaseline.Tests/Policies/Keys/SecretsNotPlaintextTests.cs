@@ -1,5 +1,5 @@
 using System.Text.Json;
-using SecurityBaseline.Engine;
+using PolicyPack.Sdk.Engine;
 using SecurityBaseline.Policies.Keys;
 
 namespace SecurityBaseline.Tests.Policies;

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using SecurityBaseline.Engine;
-using SecurityBaseline.Model;
+using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Model;
 using SecurityBaseline.Policies.LeastPrivilege;
 
 namespace SecurityBaseline.Tests.Policies;

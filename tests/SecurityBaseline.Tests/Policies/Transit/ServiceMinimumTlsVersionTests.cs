@@ -1,4 +1,4 @@
-using SecurityBaseline.Engine;
+using PolicyPack.Sdk.Engine;
 using SecurityBaseline.Policies.Transit;
 
 namespace SecurityBaseline.Tests.Policies;
