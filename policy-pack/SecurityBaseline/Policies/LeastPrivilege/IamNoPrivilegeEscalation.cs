@@ -11,19 +11,24 @@ public sealed class IamNoPrivilegeEscalation : StackPolicy
         Id = PolicyIds.IamNoPrivilegeEscalation,
         Title = "No IAM principal can escalate its own privileges",
         Description = "Every IAM role, user and group, with all the inline, attached customer, AWS managed and group policies that reach it in the stack and within its permissions boundary, "
-            + "must not hold the actions of a published privilege-escalation path (policy self-editing, PassRole to a compute service, credentials for other users, trust-policy edits, group membership).",
+            + "after explicit Deny statements and `iam:PassedToService` conditions, must not hold the actions of a published privilege-escalation path (policy self-editing, PassRole to a compute service, credentials for other users, trust-policy edits, group membership).",
         Message = "The principal can raise its own privileges: the documents that reach it together grant a published escalation path.",
         Section = 8,
         Severity = Severity.High,
         ResourceTypes = [IamPrincipals.RoleType, IamPrincipals.UserType, IamPrincipals.GroupType],
         Help = "Remove the actions the message names from the documents it names, or narrow their Resource to specific ARNs that are not the principal itself "
             + "(iam:PassRole to the one execution role a deployment needs; iam:CreateAccessKey on `arn:aws:iam::<account>:user/${aws:username}`), "
+            + "limit iam:PassRole with a Condition on `iam:PassedToService` to the one service the job passes roles to, "
+            + "add an unconditional Deny of the actions on every resource (`*`, `arn:aws:iam::*:role/*`), "
             + "or give the principal a permissions boundary (`permissionsBoundary`) that does not allow them.",
         AbsentMeans = "A principal with no document in the stack is granted nothing here (policies attached outside the stack are not seen). "
             + "Wildcards and NotAction are expanded against the pinned IAM action catalogue (docs/iam-action-catalogue.md); AWS managed policies are read from the table there, others attached by ARN grant nothing here. "
-            + "An absent permissionsBoundary limits nothing; a boundary the stack does not declare and the table does not know is not read (limits nothing). "
-            + "Conditions on Allow statements do not remove a path (some request meets them); only an unconditional Deny on every resource removes an action. "
-            + "A document, attachment target, policy ARN or boundary unknown during preview leaves the principal not applicable, naming the value, unless a path is already granted by what is known.",
+            + "As in IAM's evaluation, a step needs an Allow in the principal's documents and, when it has a permissionsBoundary, an Allow in the boundary on the same resources, and an explicit Deny (in either) wins. "
+            + "A Deny removes a step only where it surely applies: on `*`, on every role/user/group/policy of the account (`arn:aws:iam::*:role/*`) or on the principal's own ARN; a Deny on some roles (`role/admin-*`) leaves PassRole on the others. "
+            + "Conditions: `iam:PassedToService` is evaluated (PassRole limited to `ecs-tasks.amazonaws.com` completes the ECS path, not the Lambda one); every other condition narrows how the principal calls (MFA, source IP, region, tags), which an insider can meet, "
+            + "so it never removes an Allow and a Deny under it removes nothing. A Deny whose resources the pack cannot decide removes nothing. "
+            + "An absent permissionsBoundary limits nothing; a boundary the stack does not declare and the table does not know is not read (limits nothing, the finding stays). "
+            + "A document, attachment target, policy ARN or boundary unknown during preview, or the principal's ARN where a Deny names it by account or partition, leaves the principal not applicable, naming the value, unless a path is already granted by what is known.",
         Tags = ["iam", "least-privilege", "privilege-escalation"],
     };
 
