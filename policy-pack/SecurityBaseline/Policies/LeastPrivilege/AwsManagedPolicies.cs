@@ -22,8 +22,18 @@ public static class AwsManagedPolicies
             Allow(1, "iam:CreateServiceLinkedRole", "iam:DeleteServiceLinkedRole", "iam:ListRoles", "organizations:DescribeOrganization", "account:ListRegions", "account:GetAccountInformation"),
         ],
 
-        // Every Lambda action, and iam:PassRole on any role for Lambda (a condition on iam:PassedToService that still lets Lambda run as the role).
-        ["AWSLambda_FullAccess"] = [Allow(0, "lambda:*"), new PolicyStatement(1, "PassRoleToLambda", "Allow", [], true, ["iam:PassRole"]) { Resources = ["*"] }],
+        // Every Lambda action, and iam:PassRole on any role but only to Lambda (`StringEquals` `iam:PassedToService` `lambda.amazonaws.com`):
+        // with lambda:* that is the Lambda path; it completes no other PassRole path.
+        ["AWSLambda_FullAccess"] =
+        [
+            Allow(0, "lambda:*"),
+            new PolicyStatement(1, "PassRoleToLambda", "Allow", [], true, ["iam:PassRole"])
+            {
+                Resources = ["*"],
+                ConditionKeys = [RequestConditions.PassedToServiceKey],
+                ConditionTests = [new ConditionTest("StringEquals", RequestConditions.PassedToServiceKey, false) { Values = ["lambda.amazonaws.com"] }],
+            },
+        ],
     };
 
     /// <summary>The names the table knows, for the docs.</summary>

@@ -32,14 +32,20 @@ public sealed record EscalationStep(string Action, TargetScope Scope, string Kin
 /// <param name="Steps">All of these, each one of its alternatives.</param>
 public sealed record EscalationPath(string Id, string Title, IReadOnlyList<string> Kinds, IReadOnlyList<IReadOnlyList<EscalationStep>> Steps)
 {
+    /// <summary>
+    /// The service principal the path passes a role to (the value of `iam:PassedToService` in the iam:PassRole request), or null
+    /// for paths without iam:PassRole. A PassRole grant whose condition admits only other services does not complete this path.
+    /// </summary>
+    public string? PassedTo { get; init; }
+
     private static readonly string[] Everyone = ["role", "user", "group"];
 
     private static EscalationStep PassRole => new("iam:PassRole", TargetScope.Broad, "role");
 
     private static EscalationStep[] Any(params string[] actions) => actions.Select(a => new EscalationStep(a, TargetScope.Any)).ToArray();
 
-    private static EscalationPath PassRoleTo(string id, string title, params EscalationStep[][] steps) =>
-        new(id, $"passing any role to {title}, which then runs code with that role's rights", Everyone, [[PassRole], .. steps]);
+    private static EscalationPath PassRoleTo(string id, string title, string service, params EscalationStep[][] steps) =>
+        new(id, $"passing any role to {title}, which then runs code with that role's rights", Everyone, [[PassRole], .. steps]) { PassedTo = service };
 
     /// <summary>The families of published escalation paths (Rhino Security Labs' list and its successors), as the pack checks them.</summary>
     public static IReadOnlyList<EscalationPath> All { get; } =
@@ -56,14 +62,14 @@ public sealed record EscalationPath(string Id, string Title, IReadOnlyList<strin
         new("self-attach-policy", "attaching any policy (AdministratorAccess) to itself or its group", ["user"],
             [[new("iam:AttachUserPolicy", TargetScope.Self, "user"), new("iam:AttachGroupPolicy", TargetScope.OwnGroups, "group")]]),
         new("self-attach-policy", "attaching any policy (AdministratorAccess) to itself", ["group"], [[new("iam:AttachGroupPolicy", TargetScope.Self, "group")]]),
-        PassRoleTo("passrole-lambda", "a new Lambda function it invokes or triggers", Any("lambda:CreateFunction"), Any("lambda:InvokeFunction", "lambda:CreateEventSourceMapping")),
-        PassRoleTo("passrole-ec2", "a new EC2 instance", Any("ec2:RunInstances")),
-        PassRoleTo("passrole-cloudformation", "a new CloudFormation stack", Any("cloudformation:CreateStack")),
-        PassRoleTo("passrole-glue-dev-endpoint", "a new Glue development endpoint", Any("glue:CreateDevEndpoint")),
-        PassRoleTo("passrole-glue-job", "a new Glue job it starts", Any("glue:CreateJob"), Any("glue:StartJobRun")),
-        PassRoleTo("passrole-ecs", "a new ECS task definition it runs", Any("ecs:RegisterTaskDefinition"), Any("ecs:RunTask", "ecs:StartTask")),
-        PassRoleTo("passrole-sagemaker-notebook", "a new SageMaker notebook instance it opens", Any("sagemaker:CreateNotebookInstance"), Any("sagemaker:CreatePresignedNotebookInstanceUrl")),
-        PassRoleTo("passrole-codebuild", "a new CodeBuild project it starts", Any("codebuild:CreateProject"), Any("codebuild:StartBuild")),
+        PassRoleTo("passrole-lambda", "a new Lambda function it invokes or triggers", "lambda.amazonaws.com", Any("lambda:CreateFunction"), Any("lambda:InvokeFunction", "lambda:CreateEventSourceMapping")),
+        PassRoleTo("passrole-ec2", "a new EC2 instance", "ec2.amazonaws.com", Any("ec2:RunInstances")),
+        PassRoleTo("passrole-cloudformation", "a new CloudFormation stack", "cloudformation.amazonaws.com", Any("cloudformation:CreateStack")),
+        PassRoleTo("passrole-glue-dev-endpoint", "a new Glue development endpoint", "glue.amazonaws.com", Any("glue:CreateDevEndpoint")),
+        PassRoleTo("passrole-glue-job", "a new Glue job it starts", "glue.amazonaws.com", Any("glue:CreateJob"), Any("glue:StartJobRun")),
+        PassRoleTo("passrole-ecs", "a new ECS task definition it runs", "ecs-tasks.amazonaws.com", Any("ecs:RegisterTaskDefinition"), Any("ecs:RunTask", "ecs:StartTask")),
+        PassRoleTo("passrole-sagemaker-notebook", "a new SageMaker notebook instance it opens", "sagemaker.amazonaws.com", Any("sagemaker:CreateNotebookInstance"), Any("sagemaker:CreatePresignedNotebookInstanceUrl")),
+        PassRoleTo("passrole-codebuild", "a new CodeBuild project it starts", "codebuild.amazonaws.com", Any("codebuild:CreateProject"), Any("codebuild:StartBuild")),
         new("credentials-for-other-users", "creating access keys or console passwords for other users", Everyone,
             [[new("iam:CreateAccessKey", TargetScope.OtherUsers, "user"), new("iam:CreateLoginProfile", TargetScope.OtherUsers, "user"), new("iam:UpdateLoginProfile", TargetScope.OtherUsers, "user")]]),
         new("trust-policy-edit", "rewriting any role's trust policy and assuming that role", Everyone,

@@ -11,19 +11,24 @@ public sealed class IamNoPrivilegeEscalation : StackPolicy
         Id = PolicyIds.IamNoPrivilegeEscalation,
         Title = "No IAM principal can escalate its own privileges",
         Description = "Every IAM role, user and group, with all the inline, attached customer, AWS managed and group policies that reach it in the stack and within its permissions boundary, "
-            + "must not hold the actions of a published privilege-escalation path (policy self-editing, PassRole to a compute service, credentials for other users, trust-policy edits, group membership).",
+            + "after explicit Deny statements and `iam:PassedToService` conditions, must not hold the actions of a published privilege-escalation path (policy self-editing, PassRole to a compute service, credentials for other users, trust-policy edits, group membership).",
         Message = "The principal can raise its own privileges: the documents that reach it together grant a published escalation path.",
         Control = "§8",
         Severity = Severity.High,
         ResourceTypes = [IamPrincipals.RoleType, IamPrincipals.UserType, IamPrincipals.GroupType],
         Help = "Remove the actions the message names from the documents it names, or narrow their Resource to specific ARNs that are not the principal itself "
             + "(iam:PassRole to the one execution role a deployment needs; iam:CreateAccessKey on `arn:aws:iam::<account>:user/${aws:username}`), "
+            + "limit iam:PassRole with a Condition on `iam:PassedToService` to the one service the job passes roles to, "
+            + "add an unconditional Deny of the actions on every resource (`*`, `arn:aws:iam::*:role/*`), "
             + "or give the principal a permissions boundary (`permissionsBoundary`) that does not allow them.",
         AbsentMeans = "A principal with no document in the stack is granted nothing here (policies attached outside the stack are not seen). "
             + "Wildcards and NotAction are expanded against the pinned IAM action catalogue (docs/iam-action-catalogue.md); AWS managed policies are read from the table there, others attached by ARN grant nothing here. "
-            + "An absent permissionsBoundary limits nothing; a boundary the stack does not declare and the table does not know is not read (limits nothing). "
-            + "Conditions on Allow statements do not remove a path (some request meets them); only an unconditional Deny on every resource removes an action. "
-            + "A document, attachment target, policy ARN or boundary unknown during preview leaves the principal not applicable, naming the value, unless a path is already granted by what is known.",
+            + "As in IAM's evaluation, a step needs an Allow in the principal's documents and, when it has a permissionsBoundary, an Allow in the boundary on the same resources, and an explicit Deny (in either) wins. "
+            + "A Deny removes a step only where it surely applies: on `*`, on every role/user/group/policy of the account (`arn:aws:iam::*:role/*`) or on the principal's own ARN; a Deny on some roles (`role/admin-*`) leaves PassRole on the others. "
+            + "Conditions: `iam:PassedToService` is evaluated (PassRole limited to `ecs-tasks.amazonaws.com` completes the ECS path, not the Lambda one); every other condition narrows how the principal calls (MFA, source IP, region, tags), which an insider can meet, "
+            + "so it never removes an Allow and a Deny under it removes nothing. A Deny whose resources the pack cannot decide removes nothing. "
+            + "An absent permissionsBoundary limits nothing; a boundary the stack does not declare and the table does not know is not read (limits nothing, the finding stays). "
+            + "A document, attachment target, policy ARN or boundary unknown during preview, or the principal's ARN where a Deny names it by account or partition, leaves the principal not applicable, naming the value, unless a path is already granted by what is known.",
         Tags = ["iam", "least-privilege", "privilege-escalation"],
     };
 
@@ -49,13 +54,35 @@ public sealed class IamNoPrivilegeEscalation : StackPolicy
     }
 }
 
+/// <summary>A resource a step's action may be used on, as the judge reasons about it.</summary>
+/// <param name="Kind">The IAM kind (`role`, `user`, `group`, `policy`), or `*` for any resource of the action.</param>
+/// <param name="Every">True for "a resource of the kind the principal picks": only a grant on every one of the kind reaches it, only a Deny on every one removes it.</param>
+/// <param name="Target">A resource of the stack: the principal itself, its group, a policy attached to it.</param>
+/// <param name="Named">A user ARN (pattern) an Allow names, for credentials of other users.</param>
+internal sealed record Witness(string Kind, bool Every, IamTarget? Target = null, string? Named = null);
+
 /// <summary>Decides, for one principal, which escalation paths its documents grant.</summary>
+/// <remarks>
+/// IAM's evaluation for one principal (AWS IAM User Guide, "Policy evaluation logic"): a request is allowed when an identity
+/// policy allows it, the permissions boundary (if any) allows it too, and no Deny in either applies; an explicit Deny wins.
+/// So a step is open when some Allow reaches a resource the path can use, the boundary reaches that resource as well, and no Deny
+/// surely covers it. "Surely" is the rule for Deny throughout: a Deny whose resources or conditions the pack cannot decide
+/// removes nothing, so no principal passes on a guess.
+/// </remarks>
 internal sealed class EscalationJudge(IamPrincipal principal, IamActionCatalogue catalogue)
 {
     /// <summary>The first value that kept a path from being decided, when one did.</summary>
     public string? Undecided { get; private set; }
 
     private string Subject => principal.Target.Label;
+
+    /// <summary>The principal's ARN fields (partition, account) when its ARN is known.</summary>
+    private string[]? OwnArn => principal.Target.Arn?.Split(':', 6) is { Length: 6 } parts ? parts : null;
+
+    /// <summary>Every Deny that applies to the principal: in its documents and in its boundary.</summary>
+    private IEnumerable<(GrantingDocument Document, PolicyStatement Statement)> Denies =>
+        principal.Documents.Concat(principal.Boundary is { } b ? [b] : [])
+            .SelectMany(d => d.Statements.Where(s => !s.Allows).Select(s => (d, s)));
 
     public List<string> Findings()
     {
@@ -67,7 +94,7 @@ internal sealed class EscalationJudge(IamPrincipal principal, IamActionCatalogue
             return findings;
         }
 
-        if (principal.Boundary is null
+        if (principal.Boundary is null && !Denies.Any()
             && principal.Documents.SelectMany(d => d.Statements.Where(IsEverything).Select(s => (d, s))).FirstOrDefault() is ({ } document, { } statement))
         {
             findings.Add($"{Subject} holds every action on every resource ({document.Label}, {statement.Label}), so every escalation path is open; "
@@ -81,7 +108,7 @@ internal sealed class EscalationJudge(IamPrincipal principal, IamActionCatalogue
             string? undecided = null;
             foreach (var alternatives in path.Steps)
             {
-                var (granted, unknown) = FirstGranted(alternatives);
+                var (granted, unknown) = FirstGranted(path, alternatives);
                 if (granted is null)
                 {
                     undecided = unknown;
@@ -109,33 +136,48 @@ internal sealed class EscalationJudge(IamPrincipal principal, IamActionCatalogue
         statement.Allows && !statement.HasCondition && statement.Actions.Contains("*", StringComparer.Ordinal)
         && statement.Resources.Contains("*", StringComparer.Ordinal) && statement.NotResources.Count == 0;
 
-    private (string? Granted, string? Unknown) FirstGranted(IReadOnlyList<EscalationStep> alternatives)
+    /// <summary>The service principals the path's iam:PassRole request may carry: the `.cn` form too when the principal is in aws-cn.</summary>
+    private IReadOnlyList<string> PassedTo(EscalationPath path) =>
+        path.PassedTo is not { } service ? []
+        : OwnArn is [_, "aws-cn", ..] ? [service, $"{service}.cn"]
+        : [service];
+
+    private (string? Granted, string? Unknown) FirstGranted(EscalationPath path, IReadOnlyList<EscalationStep> alternatives)
     {
         string? unknown = null;
+        var services = PassedTo(path);
         foreach (var step in alternatives)
         {
             var action = catalogue.Canonical(step.Action) ?? throw new InvalidOperationException($"{step.Action} is not in the IAM action catalogue");
-            if (principal.Boundary is { } boundary && !Allows(boundary.Statements, action))
-            {
-                continue;
-            }
-
-            if (principal.Documents.Any(d => Denies(d.Statements, action)))
-            {
-                continue;
-            }
-
             foreach (var document in principal.Documents)
             {
                 foreach (var statement in document.Statements.Where(s => s.Allows && Covers(s, action)))
                 {
-                    var (reaches, undecided) = Reaches(statement, step, document);
-                    if (reaches)
+                    var (condition, test) = RequestConditions.Evaluate(statement, action, services);
+                    if (condition == ConditionOutcome.Fails)
                     {
-                        return (Describe(action, statement, document), null);
+                        // iam:PassedToService names other services: this grant cannot pass the role where the path needs it.
+                        continue;
                     }
 
+                    if (condition == ConditionOutcome.Unknown)
+                    {
+                        unknown ??= $"{document.Label} {statement.Label}.{test}";
+                        continue;
+                    }
+
+                    var (witnesses, undecided) = Witnesses(statement, step, document);
                     unknown ??= undecided;
+                    foreach (var witness in witnesses)
+                    {
+                        var (open, blocked) = Open(witness, action, services);
+                        if (open)
+                        {
+                            return (Describe(action, statement, document), null);
+                        }
+
+                        unknown ??= blocked;
+                    }
                 }
             }
         }
@@ -147,46 +189,288 @@ internal sealed class EscalationJudge(IamPrincipal principal, IamActionCatalogue
         statement.Actions.Count > 0 ? IamActionCatalogue.AnyMatches(statement.Actions, action)
         : statement.NotActions.Count > 0 && !IamActionCatalogue.AnyMatches(statement.NotActions, action);
 
-    /// <summary>A boundary allows an action some Allow statement of it covers and no unconditional Deny removes.</summary>
-    private static bool Allows(IReadOnlyList<PolicyStatement> boundary, string action) =>
-        boundary.Any(s => s.Allows && Covers(s, action)) && !Denies(boundary, action);
-
-    /// <summary>Only an unconditional Deny on every resource removes an action for sure; narrower denies leave the path open somewhere.</summary>
-    private static bool Denies(IReadOnlyList<PolicyStatement> statements, string action) =>
-        statements.Any(s => !s.Allows && !s.HasCondition && s.Resources.Contains("*", StringComparer.Ordinal) && Covers(s, action));
-
-    private (bool Reaches, string? Unknown) Reaches(PolicyStatement statement, EscalationStep step, GrantingDocument document)
+    /// <summary>The resources an Allow statement lets the step use (NotResource: every resource but a few, which paths do not rely on).</summary>
+    private (List<Witness> Witnesses, string? Unknown) Witnesses(PolicyStatement statement, EscalationStep step, GrantingDocument document)
     {
-        if (statement.UnknownParts.Count > 0)
-        {
-            return (false, $"{document.Label} {statement.UnknownParts[0]}");
-        }
-
-        if (statement.NotResources.Count > 0)
-        {
-            // Every resource but a few: the step's target is among the rest unless excluded by name, which paths do not rely on.
-            return (true, null);
-        }
-
-        var resources = statement.Resources;
+        var witnesses = new List<Witness>();
+        string? unknown = statement.UnknownParts.Count > 0 ? $"{document.Label} {statement.UnknownParts[0]}" : null;
+        var resources = statement.NotResources.Count > 0 || statement.HasNotResource ? ["*"] : statement.Resources;
         switch (step.Scope)
         {
-            case TargetScope.Any:
-                return (resources.Count > 0, null);
-            case TargetScope.Broad:
-                return (resources.Any(r => IsBroad(r, step.Kind)), null);
+            case TargetScope.Any when resources.Count > 0:
+                witnesses.Add(new Witness("*", Every: true));
+                break;
+            case TargetScope.Broad when resources.Any(r => IsBroad(r, step.Kind)):
+                witnesses.Add(new Witness(step.Kind, Every: true));
+                break;
             case TargetScope.Self:
-                return CoversAny(resources, [principal.Target]);
+                AddTargets(witnesses, resources, [principal.Target], ref unknown);
+                break;
             case TargetScope.OwnGroups:
-                return CoversAny(resources, principal.Groups.Select(g => g.Target).ToArray());
+                AddTargets(witnesses, resources, principal.Groups.Select(g => g.Target).ToArray(), ref unknown);
+                break;
             case TargetScope.AttachedPolicies:
-                return resources.Any(r => IsBroad(r, "policy")) ? (true, null) : CoversAny(resources, principal.AttachedPolicies);
+                if (resources.Any(r => IsBroad(r, "policy")))
+                {
+                    witnesses.Add(new Witness("policy", Every: true));
+                }
+
+                AddTargets(witnesses, resources, principal.AttachedPolicies, ref unknown);
+                break;
             case TargetScope.OtherUsers:
-                return (resources.Any(r => IsBroad(r, "user") || IsOtherUser(r)), null);
-            default:
-                throw new InvalidOperationException($"unhandled scope {step.Scope}");
+                if (resources.Any(r => IsBroad(r, "user")))
+                {
+                    witnesses.Add(new Witness("user", Every: true));
+                }
+
+                witnesses.AddRange(resources.Where(IsOtherUser).Select(r => new Witness("user", Every: false, Named: r)));
+                break;
+        }
+
+        return (witnesses, witnesses.Count > 0 ? null : unknown);
+    }
+
+    private void AddTargets(List<Witness> witnesses, IReadOnlyList<string> patterns, IReadOnlyList<IamTarget> targets, ref string? unknown)
+    {
+        foreach (var target in targets)
+        {
+            var (reaches, undecided) = CoversAny(patterns, [target]);
+            if (reaches)
+            {
+                witnesses.Add(new Witness(target.Kind, Every: false, Target: target));
+            }
+
+            unknown ??= undecided;
         }
     }
+
+    /// <summary>Whether the step stays open on the resource: the boundary reaches it too and no Deny surely covers it; else what left it undecided.</summary>
+    private (bool Open, string? Unknown) Open(Witness witness, string action, IReadOnlyList<string> services)
+    {
+        string? unknown = null;
+        if (principal.Boundary is { } boundary)
+        {
+            var allowed = false;
+            foreach (var statement in boundary.Statements.Where(s => s.Allows && Covers(s, action)))
+            {
+                var (condition, test) = RequestConditions.Evaluate(statement, action, services);
+                if (condition == ConditionOutcome.Fails)
+                {
+                    continue;
+                }
+
+                if (condition == ConditionOutcome.Unknown)
+                {
+                    unknown ??= $"{boundary.Label} {statement.Label}.{test}";
+                    continue;
+                }
+
+                var reaches = BoundaryReaches(statement, witness);
+                if (reaches == true)
+                {
+                    allowed = true;
+                    break;
+                }
+
+                if (reaches is null)
+                {
+                    unknown ??= statement.UnknownParts.Count > 0 ? $"{boundary.Label} {statement.UnknownParts[0]}" : $"{witness.Target?.Label ?? Subject}.arn";
+                }
+            }
+
+            if (!allowed)
+            {
+                return (false, unknown);
+            }
+        }
+
+        foreach (var (document, statement) in Denies.Where(d => Covers(d.Statement, action)))
+        {
+            var (condition, test) = RequestConditions.Evaluate(statement, action, services);
+            if (condition == ConditionOutcome.Unknown)
+            {
+                unknown ??= $"{document.Label} {statement.Label}.{test}";
+                continue;
+            }
+
+            if (condition != ConditionOutcome.Holds)
+            {
+                // A Deny that applies only sometimes (another service, no MFA, another network) leaves the insider a way round it.
+                continue;
+            }
+
+            var covers = DenyCovers(statement, witness, action);
+            if (covers == true)
+            {
+                return (false, null);
+            }
+
+            if (covers is null)
+            {
+                unknown ??= statement.UnknownParts.Count > 0 ? $"{document.Label} {statement.UnknownParts[0]}" : $"{witness.Target?.Label ?? Subject}.arn";
+            }
+        }
+
+        return unknown is null ? (true, null) : (false, unknown);
+    }
+
+    /// <summary>Whether a boundary Allow reaches the resource; generous like the identity side (a path is never dropped on a guess).</summary>
+    private bool? BoundaryReaches(PolicyStatement statement, Witness witness)
+    {
+        if (statement.NotResources.Count > 0 || statement.HasNotResource)
+        {
+            return !(witness.Target?.Arn is { } arn && statement.NotResources.Any(p => Wildcard.Matches(p, arn, StringComparison.Ordinal)));
+        }
+
+        bool? result = false;
+        foreach (var pattern in statement.Resources)
+        {
+            bool? reaches = witness switch
+            {
+                { Kind: "*", Every: true } => true,
+                { Every: true } => IsBroad(pattern, witness.Kind),
+                { Target: { } target } => Matches(pattern, target),
+                { Named: { } named } => IsBroad(pattern, "user") || Wildcard.Matches(pattern, named, StringComparison.Ordinal) || HasWildcard(named),
+                _ => false,
+            };
+            if (reaches == true)
+            {
+                return true;
+            }
+
+            result = reaches is null ? null : result;
+        }
+
+        return statement.UnknownParts.Count > 0 ? null : result;
+    }
+
+    /// <summary>Whether a Deny surely covers the resource: true only when it does for every value the resource may take; null while an ARN is unknown.</summary>
+    private bool? DenyCovers(PolicyStatement statement, Witness witness, string action)
+    {
+        if (statement.NotResources.Count > 0 || statement.HasNotResource)
+        {
+            if (statement.UnknownParts.Count > 0)
+            {
+                return null;
+            }
+
+            if (witness.Target is { Arn: { } arn })
+            {
+                return !statement.NotResources.Any(p => Wildcard.Matches(p, arn, StringComparison.Ordinal));
+            }
+
+            // Every IAM resource of the kind is denied when the exclusions name no IAM resource at all (`NotResource: arn:aws:s3:::logs/*`).
+            return witness.Every && witness.Kind != "*" && statement.NotResources.All(p => !MayNameIam(p));
+        }
+
+        bool? result = false;
+        foreach (var pattern in statement.Resources)
+        {
+            var covers = DenyPatternCovers(pattern, witness, action);
+            if (covers == true)
+            {
+                return true;
+            }
+
+            result = covers is null ? null : result;
+        }
+
+        return statement.UnknownParts.Count > 0 ? null : result;
+    }
+
+    private bool? DenyPatternCovers(string pattern, Witness witness, string action)
+    {
+        if (pattern == "*")
+        {
+            return true;
+        }
+
+        switch (witness)
+        {
+            case { Kind: "*", Every: true }:
+                return CoversEveryResourceOf(pattern, action);
+            case { Every: true }:
+                return CoversEveryOfKind(pattern, witness.Kind);
+            case { Target: { } target }:
+                if (pattern.Contains("${aws:username}", StringComparison.OrdinalIgnoreCase) && principal.Kind == "user" && principal.Target.Name is { } self)
+                {
+                    pattern = pattern.Replace("${aws:username}", self, StringComparison.OrdinalIgnoreCase);
+                }
+
+                if (pattern.Contains("${", StringComparison.Ordinal))
+                {
+                    // Another policy variable: its value depends on the request; not surely this resource.
+                    return false;
+                }
+
+                if (target.Arn is { } arn)
+                {
+                    return Wildcard.Matches(pattern, arn, StringComparison.Ordinal);
+                }
+
+                return CoversEveryOfKind(pattern, target.Kind) is var every && every == true ? true
+                    : MayNameIam(pattern) ? null : false;
+            case { Named: { } named }:
+                return CoversEveryOfKind(pattern, "user") == true
+                       || string.Equals(pattern, named, StringComparison.Ordinal)
+                       || (!HasWildcard(named) && !named.Contains("${", StringComparison.Ordinal) && Wildcard.Matches(pattern, named, StringComparison.Ordinal));
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>True for an ARN pattern naming every IAM resource of the kind in the principal's account (`arn:aws:iam::*:role/*`); null while that depends on the principal's unknown ARN.</summary>
+    private bool? CoversEveryOfKind(string pattern, string kind)
+    {
+        var parts = pattern.Split(':', 6);
+        if (parts.Length != 6 || parts[0] != "arn" || !Wildcard.Matches(parts[2], "iam", StringComparison.OrdinalIgnoreCase)
+            || !Wildcard.Matches(parts[3], string.Empty, StringComparison.Ordinal) || !CoversEveryName(parts[5], $"{kind}/"))
+        {
+            return false;
+        }
+
+        return OwnField(parts, 1) & OwnField(parts, 4);
+    }
+
+    /// <summary>True for an ARN pattern naming every resource the action can take (`arn:aws:lambda:*:*:*`); sts:AssumeRole acts on IAM roles.</summary>
+    private bool? CoversEveryResourceOf(string pattern, string action)
+    {
+        var service = action[..action.IndexOf(':', StringComparison.Ordinal)];
+        service = service == "sts" ? "iam" : service;
+        var parts = pattern.Split(':', 6);
+        if (parts.Length != 6 || parts[0] != "arn" || !Wildcard.Matches(parts[2], service, StringComparison.OrdinalIgnoreCase)
+            || !(IsEveryValue(parts[3]) || (service == "iam" && parts[3].Length == 0)) || !IsEveryValue(parts[5]))
+        {
+            return false;
+        }
+
+        return OwnField(parts, 1) & OwnField(parts, 4);
+    }
+
+    /// <summary>Whether an ARN pattern's partition or account field matches the principal's own; null while its ARN is unknown.</summary>
+    private bool? OwnField(string[] parts, int index) =>
+        IsEveryValue(parts[index]) ? true
+        : OwnArn is { } own ? Wildcard.Matches(parts[index], own[index], StringComparison.Ordinal)
+        : null;
+
+    /// <summary>True when the resource part (`role/*`, `*`, `ro*`) matches every name under <paramref name="prefix"/>: a literal start of it, then only `*`.</summary>
+    private static bool CoversEveryName(string resource, string prefix)
+    {
+        var star = resource.IndexOf('*', StringComparison.Ordinal);
+        return star >= 0 && resource[star..].All(c => c == '*') && !resource[..star].Contains('?', StringComparison.Ordinal)
+               && prefix.StartsWith(resource[..star], StringComparison.Ordinal);
+    }
+
+    /// <summary>False only for a pattern that surely names no IAM resource (another service's ARN).</summary>
+    private static bool MayNameIam(string pattern)
+    {
+        var parts = pattern.Split(':', 6);
+        return parts.Length != 6 || Wildcard.Matches(parts[2], "iam", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static bool IsEveryValue(string field) => field.Contains('*', StringComparison.Ordinal) && field.All(c => c is '*' or '?') && !field.Contains('?', StringComparison.Ordinal);
+
+    private static bool HasWildcard(string value) => value.AsSpan().IndexOfAny('*', '?') >= 0;
 
     /// <summary>True for `*` and for ARN patterns that match any name of the kind (`arn:aws:iam::*:role/*`), never for policy variables alone.</summary>
     private static bool IsBroad(string pattern, string kind)

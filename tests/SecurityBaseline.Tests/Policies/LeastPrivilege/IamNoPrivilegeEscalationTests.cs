@@ -5,7 +5,7 @@ using SecurityBaseline.Policies.LeastPrivilege;
 
 namespace SecurityBaseline.Tests.Policies;
 
-public class IamNoPrivilegeEscalationTests
+public partial class IamNoPrivilegeEscalationTests
 {
     private const string Role = "aws:iam/role:Role";
     private const string User = "aws:iam/user:User";
