@@ -71,6 +71,18 @@ public static class PolicyDocuments
             ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
             [logGroupArn, $"{logGroupArn}:*"]));
 
+    /// <summary>
+    /// What the AWS Config recorder's role needs beyond the managed AWS_ConfigRole (which reads configurations): check the
+    /// log bucket's ACL and write snapshots and history under the Config prefix, for this account only.
+    /// </summary>
+    public static string DeliverConfigHistory(string bucketArn, string accountId) =>
+        Document(
+            Statement("CheckLogBucketAcl", "Allow", null, ["s3:GetBucketAcl"], [bucketArn]),
+            Statement("WriteConfigHistory", "Allow", null, ["s3:PutObject"], [$"{bucketArn}/{LogPrefixes.Config}/AWSLogs/{accountId}/Config/*"]));
+
+    /// <summary>The AWS managed policy that lets AWS Config read the configuration of the resources it records.</summary>
+    public static string ConfigRecorderManagedPolicyArn(string partition) => $"arn:{partition}:iam::aws:policy/service-role/AWS_ConfigRole";
+
     public static string TrailArn(string accountId, string region, string partition, string trailName) =>
         $"arn:{partition}:cloudtrail:{region}:{accountId}:trail/{trailName}";
 
@@ -138,4 +150,5 @@ public static class LogPrefixes
     public const string LoadBalancer = "alb";
     public const string CloudTrail = "cloudtrail";
     public const string BucketAccess = "s3";
+    public const string Config = "config";
 }

@@ -28,4 +28,35 @@ public static class SecurityDefaults
 
     /// <summary>The shortest log retention the stacks accept: a year of evidence for §9 and audits (§10).</summary>
     public const int MinimumLogRetentionDays = 365;
+
+    /// <summary>
+    /// The longest unused-access age the stacks accept: §2 reviews access quarterly, so access unused for a quarter must be
+    /// listed by then (the pack's access-review-analyzer asks for at most 90; the API would accept up to 365).
+    /// </summary>
+    public const int MaximumUnusedAccessAgeDays = 90;
+
+    /// <summary>IAM Access Analyzer type that reports unused roles, keys and permissions of this account (not external access).</summary>
+    public const string AccessAnalyzerType = "ACCOUNT_UNUSED_ACCESS";
+
+    /// <summary>GuardDuty publishes updates of a finding this often (the provider's default is SIX_HOURS).</summary>
+    public const string GuardDutyPublishingFrequency = "FIFTEEN_MINUTES";
+
+    /// <summary>
+    /// The Defender for Cloud plans the Azure stack turns on at Standard tier: the ones covering what it holds (Key Vault,
+    /// storage) and Resource Manager, through which every change to it goes.
+    /// </summary>
+    public static IReadOnlyList<string> DefenderPlans { get; } = ["Arm", "KeyVaults", "StorageAccounts"];
+
+    /// <summary>Defender for Cloud plan names (`pricingName`) the settings accept, so a typo fails before a preview.</summary>
+    public static IReadOnlyList<string> KnownDefenderPlans { get; } =
+    [
+        "AI", "Api", "AppServices", "Arm", "CloudPosture", "Containers", "ContainerRegistry", "CosmosDbs", "Dns", "KeyVaults",
+        "KubernetesService", "OpenSourceRelationalDatabases", "SqlServers", "SqlServerVirtualMachines", "StorageAccounts", "VirtualMachines",
+    ];
+
+    /// <summary>The diagnostic-setting category group that sends every resource-log category of a resource.</summary>
+    public const string AllLogsCategoryGroup = "allLogs";
+
+    /// <summary>The longest interactive retention of a Log Analytics workspace on the PerGB2018 tier.</summary>
+    public const int LogAnalyticsMaximumRetentionDays = 730;
 }

@@ -62,6 +62,29 @@ public sealed partial record StackSettings
     public required int AppPort { get; init; }
     public required bool DeletionProtection { get; init; }
 
+    /// <summary>
+    /// Whether the stack holds the account- and subscription-wide security services: the unused-access analyzer, GuardDuty,
+    /// the AWS Config recorder and the Defender for Cloud plans (`baseline:accountSecurityServices`, default true). Each
+    /// exists once per account, region or subscription: turn it off for a second stack in the same account, or where the
+    /// landing zone's security stack holds them; the pack then reports their advisories, which that stack's waivers cover.
+    /// </summary>
+    public required bool AccountSecurityServices { get; init; }
+
+    /// <summary>Days without use after which IAM Access Analyzer lists a role, key or permission as unused (`baseline:unusedAccessAgeDays`, 1–90).</summary>
+    public required int UnusedAccessAgeDays { get; init; }
+
+    /// <summary>The Defender for Cloud plans set to Standard (`baseline:defenderPlans`, default <see cref="SecurityDefaults.DefenderPlans"/>).</summary>
+    public required IReadOnlyList<string> DefenderPlans { get; init; }
+
+    /// <summary>
+    /// Retention of the Log Analytics workspace that receives the Azure diagnostic logs: the stack's retention, capped at what
+    /// the workspace keeps interactively (a longer <see cref="LogRetentionDays"/> still applies in full to CloudWatch).
+    /// </summary>
+    public int AzureLogRetentionDays => Math.Min(LogRetentionDays, SecurityDefaults.LogAnalyticsMaximumRetentionDays);
+
+    /// <summary>The name of the AWS Config recorder and its delivery channel (one of each per account and region).</summary>
+    public string ConfigRecorderName => $"{NamePrefix}-recorder";
+
     /// <summary>Prefix of logical names, so two stacks of the project in one account stay apart.</summary>
     public string NamePrefix => $"{ProjectName}-{Environment}";
 
@@ -157,6 +180,15 @@ public sealed partial record StackSettings
 
         var storageAccountName = ReadStorageAccountName(config, environment, problems);
 
+        var accountServices = ReadBool(config, "accountSecurityServices", true, problems);
+        var unusedAccessAge = ReadInt(config, "unusedAccessAgeDays", SecurityDefaults.MaximumUnusedAccessAgeDays, problems);
+        if (unusedAccessAge < 1 || unusedAccessAge > SecurityDefaults.MaximumUnusedAccessAgeDays)
+        {
+            problems.Add($"unusedAccessAgeDays {unusedAccessAge} is outside 1..{SecurityDefaults.MaximumUnusedAccessAgeDays}: the quarterly access review (§2) needs access unused for a quarter listed by then");
+        }
+
+        var defenderPlans = ReadDefenderPlans(config, problems);
+
         if (problems.Count > 0)
         {
             throw new StackSettingsException(problems);
@@ -179,6 +211,9 @@ public sealed partial record StackSettings
             AppPort = appPort,
             DeletionProtection = deletionProtection,
             StorageAccountName = storageAccountName,
+            AccountSecurityServices = accountServices,
+            UnusedAccessAgeDays = unusedAccessAge,
+            DefenderPlans = defenderPlans,
         };
     }
 
@@ -281,6 +316,35 @@ public sealed partial record StackSettings
             problems.Add($"{key} is neither a YAML list nor a comma-separated string");
             return null;
         }
+    }
+
+    /// <summary>`baseline:defenderPlans`: known plan names, each once, at least one (Defender's Standard tier is what raises alerts).</summary>
+    private static IReadOnlyList<string> ReadDefenderPlans(IConfigLookup config, List<string> problems)
+    {
+        var plans = ReadList(config, "defenderPlans", problems);
+        if (plans is null)
+        {
+            return SecurityDefaults.DefenderPlans;
+        }
+
+        if (plans.Count == 0)
+        {
+            problems.Add("defenderPlans is empty: no Defender for Cloud plan would raise alerts (turn accountSecurityServices off instead if the subscription's security stack holds them)");
+        }
+
+        for (var i = 0; i < plans.Count; i++)
+        {
+            if (!SecurityDefaults.KnownDefenderPlans.Contains(plans[i], StringComparer.Ordinal))
+            {
+                problems.Add($"defenderPlans[{i}] \"{plans[i]}\" is not a Defender for Cloud plan ({string.Join(", ", SecurityDefaults.KnownDefenderPlans)})");
+            }
+            else if (plans.Take(i).Contains(plans[i], StringComparer.Ordinal))
+            {
+                problems.Add($"defenderPlans[{i}] \"{plans[i]}\" is listed twice");
+            }
+        }
+
+        return plans;
     }
 
     /// <summary>The stack config key of the company allowlist; the security-baseline pack reads the same key, so there is one list.</summary>

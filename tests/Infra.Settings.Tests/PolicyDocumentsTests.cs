@@ -56,4 +56,15 @@ public class PolicyDocumentsTests
         Assert.Equal(Account, statement.GetProperty("Condition").GetProperty("StringEquals").GetProperty("aws:SourceAccount").GetString());
         Assert.False(statement.TryGetProperty("Resource", out _));
     }
+
+    [Fact]
+    public void DeliverConfigHistory_WhenBuilt_ShouldWriteOnlyUnderTheConfigPrefixOfThisAccount()
+    {
+        using var document = JsonDocument.Parse(PolicyDocuments.DeliverConfigHistory("arn:aws:s3:::logs", Account));
+
+        var statements = document.RootElement.GetProperty("Statement").EnumerateArray().ToDictionary(s => s.GetProperty("Sid").GetString()!);
+        Assert.Equal($"arn:aws:s3:::logs/config/AWSLogs/{Account}/Config/*", statements["WriteConfigHistory"].GetProperty("Resource").GetString());
+        Assert.Equal("arn:aws:s3:::logs", statements["CheckLogBucketAcl"].GetProperty("Resource").GetString());
+        Assert.Equal("arn:aws:iam::aws:policy/service-role/AWS_ConfigRole", PolicyDocuments.ConfigRecorderManagedPolicyArn("aws"));
+    }
 }

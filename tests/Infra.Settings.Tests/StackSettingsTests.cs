@@ -233,4 +233,40 @@ public class StackSettingsTests
 
         Assert.Contains(error.Problems, p => p.Contains("security-baseline:allowedCidrs", StringComparison.Ordinal) && p.StartsWith("baseline:allowlist", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Load_WhenAccountSecurityKeysAreAbsent_ShouldHoldTheServicesWithAQuarterlyReview()
+    {
+        var settings = ProdConfig.Load();
+
+        Assert.True(settings.AccountSecurityServices);
+        Assert.Equal(90, settings.UnusedAccessAgeDays);
+        Assert.Equal(["Arm", "KeyVaults", "StorageAccounts"], settings.DefenderPlans);
+        Assert.Equal(365, settings.AzureLogRetentionDays);
+    }
+
+    [Fact]
+    public void Load_WhenUnusedAccessAgeExceedsAQuarter_ShouldFail()
+    {
+        var error = ProdConfig.Fails(c => c["unusedAccessAgeDays"] = "180");
+
+        Assert.Contains("unusedAccessAgeDays 180 is outside 1..90", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_WhenDefenderPlanIsUnknown_ShouldFailNamingIt()
+    {
+        var error = ProdConfig.Fails(c => c["defenderPlans"] = """["KeyVaults","KeyVault"]""");
+
+        Assert.Contains("defenderPlans[1] \"KeyVault\" is not a Defender for Cloud plan", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_WhenLogRetentionExceedsTheWorkspaceMaximum_ShouldCapOnlyTheAzureRetention()
+    {
+        var settings = ProdConfig.Load(c => c["logRetentionDays"] = "1827");
+
+        Assert.Equal(1827, settings.LogRetentionDays);
+        Assert.Equal(730, settings.AzureLogRetentionDays);
+    }
 }

@@ -24,16 +24,69 @@ public class BaselineStackTests
 
     private static async Task<MockCloud> RunProdAsync() => (await MockCloud.RunAsync<BaselineStack>(ProdConfig())).Cloud;
 
+    /// <summary>The stack policies about services held once per account or subscription: what a stack without them is told.</summary>
+    private static readonly string[] AccountWidePolicies = ["access-review-analyzer", "config-recorder-enabled", "defender-plans-enabled", "guardduty-enabled"];
+
     [Fact]
-    public async Task Program_WhenRunWithProdConfig_ShouldPassEveryMandatoryPolicyOfThePack()
+    public async Task Program_WhenRunWithProdConfig_ShouldPassEveryPolicyOfThePackIncludingAdvisories()
     {
         var cloud = await RunProdAsync();
 
         var result = PackRun.Analyze(cloud.Resources("prod", "baseline"), StackAllowlist);
 
-        // Advisory findings (account-wide detectors the reference stack leaves to the landing zone) may remain; nothing may block.
-        Assert.True(!result.HasBlockingViolation, PackRun.Describe(result));
+        // The reference stack holds the account's analyzer, detector, recorder and Defender plans and sends every Azure
+        // resource's logs somewhere: not even an advisory finding remains.
+        Assert.True(result.Findings.Count == 0, PackRun.Describe(result));
         Assert.Contains(result.Evaluations, e => e.Outcome == Outcome.Pass);
+    }
+
+    [Fact]
+    public async Task Program_WhenAccountSecurityServicesAreOff_ShouldLeaveOnlyTheAccountWideAdvisories()
+    {
+        var cloud = (await MockCloud.RunAsync<BaselineStack>(ProdConfig(c => c["baseline:accountSecurityServices"] = "false"))).Cloud;
+
+        var result = PackRun.Analyze(cloud.Resources("prod", "baseline"), StackAllowlist);
+
+        // A second stack in the account (or one whose landing zone holds the services) is reminded of them, never blocked.
+        Assert.False(result.HasBlockingViolation, PackRun.Describe(result));
+        Assert.Equal(AccountWidePolicies, result.Findings.Select(f => f.Policy.Id).Order(StringComparer.Ordinal));
+        Assert.Empty(cloud.Registrations.Where(r => r.Type is "aws:guardduty/detector:Detector" or "aws:cfg/recorder:Recorder" or "azure-native:security:Pricing"));
+    }
+
+    [Fact]
+    public async Task Program_WhenRunWithProdConfig_ShouldHoldTheAccountSecurityServices()
+    {
+        var cloud = await RunProdAsync();
+
+        var analyzer = Assert.Single(cloud.Registrations, r => r.Type == "aws:accessanalyzer/analyzer:Analyzer").Inputs;
+        Assert.Equal("ACCOUNT_UNUSED_ACCESS", analyzer["type"]);
+        var unused = (IReadOnlyDictionary<string, object?>)((IReadOnlyDictionary<string, object?>)analyzer["configuration"])["unusedAccess"]!;
+        Assert.Equal(90.0, unused["unusedAccessAge"]);
+        Assert.True((bool)Assert.Single(cloud.Registrations, r => r.Type == "aws:guardduty/detector:Detector").Inputs["enable"]);
+        var recorder = Assert.Single(cloud.Registrations, r => r.Type == "aws:cfg/recorder:Recorder").Inputs;
+        Assert.Equal("baseline-prod-recorder", recorder["name"]);
+        var channel = Assert.Single(cloud.Registrations, r => r.Type == "aws:cfg/deliveryChannel:DeliveryChannel").Inputs;
+        Assert.Equal("config", channel["s3KeyPrefix"]);
+        var status = Assert.Single(cloud.Registrations, r => r.Type == "aws:cfg/recorderStatus:RecorderStatus").Inputs;
+        Assert.True((bool)status["isEnabled"]);
+        Assert.Equal("baseline-prod-recorder", status["name"]);
+
+        var plans = cloud.Registrations.Where(r => r.Type == "azure-native:security:Pricing").ToArray();
+        Assert.Equal(["Arm", "KeyVaults", "StorageAccounts"], plans.Select(p => (string)p.Inputs["pricingName"]).Order(StringComparer.Ordinal));
+        Assert.All(plans, p => Assert.Equal("Standard", p.Inputs["pricingTier"]));
+        Assert.All(plans, p => Assert.Equal("subscriptions/00000000-0000-0000-0000-000000000000", p.Inputs["scopeId"]));
+
+        var workspace = Assert.Single(cloud.Registrations, r => r.Type == "azure-native:operationalinsights:Workspace");
+        var settings = cloud.Registrations.Where(r => r.Type == "azure-native:monitor:DiagnosticSetting").ToArray();
+        Assert.All(settings, s => Assert.Equal(workspace.Id, s.Inputs["workspaceId"]));
+        var targets = settings.Select(s => (string)s.Inputs["resourceUri"]).ToArray();
+        foreach (var subject in cloud.Registrations.Where(r => r.Type is "azure-native:keyvault:Vault" or "azure-native:network:NetworkSecurityGroup"))
+        {
+            Assert.Contains(subject.Id, targets);
+        }
+
+        var account = Assert.Single(cloud.Registrations, r => r.Type == "azure-native:storage:StorageAccount");
+        Assert.Contains($"{account.Id}/blobServices/default", targets);
     }
 
     [Fact]

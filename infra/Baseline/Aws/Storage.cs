@@ -28,12 +28,14 @@ public sealed class Storage : ComponentResource
         }, child);
 
         LogBucketName = logBucket.Id;
+        LogBucketArn = logBucket.Arn;
         DataBucketName = dataBucket.Id;
         RegisterOutputs();
     }
 
     /// <summary>The bucket's id is its name.</summary>
     public Output<string> LogBucketName { get; }
+    public Output<string> LogBucketArn { get; }
     public Output<string> DataBucketName { get; }
 
     /// <summary>CloudTrail checks the log bucket's policy when the trail is created, so the trail waits for it.</summary>

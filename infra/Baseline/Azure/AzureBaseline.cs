@@ -3,12 +3,24 @@ using Pulumi;
 using AzNetwork = Pulumi.AzureNative.Network;
 using Authorization = Pulumi.AzureNative.Authorization;
 using KeyVault = Pulumi.AzureNative.KeyVault;
+using AzMonitor = Pulumi.AzureNative.Monitor;
+using OperationalInsights = Pulumi.AzureNative.OperationalInsights;
 using Resources = Pulumi.AzureNative.Resources;
+using Security = Pulumi.AzureNative.Security;
 using AzStorage = Pulumi.AzureNative.Storage;
 
 namespace Baseline.Azure;
 
-/// <summary>The Azure stack: a resource group, a VNet whose every subnet has an allowlist-only NSG, a locked-down storage account and a Key Vault with a rotating key.</summary>
+/// <summary>
+/// The Azure stack: a resource group, a VNet whose every subnet has an allowlist-only NSG, a locked-down storage account and a
+/// Key Vault with a rotating key, each sending its resource logs to the stack's Log Analytics workspace, and the subscription's
+/// Defender for Cloud plans (§9).
+/// </summary>
+/// <remarks>
+/// The azure-native 3.x .NET SDK names the diagnostic setting's log entries `Monitor.Inputs.DiagnosticsLogSettingsArgs`
+/// (sdk/dotnet/Monitor/Inputs/DiagnosticsLogSettingsArgs.cs; older generations of Monitor/DiagnosticSetting.cs used LogSettingsArgs), matching
+/// `inputs.monitor.DiagnosticsLogSettingsArgs` of monitor/diagnosticSetting.d.ts in 3.28.0.
+/// </remarks>
 public sealed class AzureBaseline : ComponentResource
 {
     public AzureBaseline(string name, StackSettings settings, ComponentResourceOptions? options = null)
@@ -24,6 +36,17 @@ public sealed class AzureBaseline : ComponentResource
             Tags = tags,
         }, child);
 
+        // Key Vault, storage and NSG logs go here (the pack's azure-diagnostic-settings); local (shared-key) auth is off, as for storage.
+        var workspace = new OperationalInsights.Workspace($"log-{settings.NamePrefix}", new OperationalInsights.WorkspaceArgs
+        {
+            ResourceGroupName = group.Name,
+            Location = settings.AzureLocation,
+            Sku = new OperationalInsights.Inputs.WorkspaceSkuArgs { Name = OperationalInsights.WorkspaceSkuNameEnum.PerGB2018 },
+            RetentionInDays = settings.AzureLogRetentionDays,
+            Features = new OperationalInsights.Inputs.WorkspaceFeaturesArgs { DisableLocalAuth = true },
+            Tags = tags,
+        }, child);
+
         var subnets = new List<AzNetwork.Inputs.SubnetArgs>();
         foreach (var (subnetName, range) in settings.AzureSubnets)
         {
@@ -34,6 +57,7 @@ public sealed class AzureBaseline : ComponentResource
                 SecurityRules = AllowlistRules(settings),
                 Tags = tags,
             }, child);
+            SendLogs($"nsg-{settings.NamePrefix}-{subnetName}", nsg.Id, workspace.Id, child);
             subnets.Add(new AzNetwork.Inputs.SubnetArgs
             {
                 Name = subnetName,
@@ -95,7 +119,14 @@ public sealed class AzureBaseline : ComponentResource
 
         var account = new AzStorage.StorageAccount($"st{settings.Environment}baseline", accountArgs, child);
 
-        var tenantId = Authorization.GetClientConfig.Invoke().Apply(client => client.TenantId);
+        // The account itself has metrics only; its logs belong to the services. Blob and file are the services it encrypts.
+        foreach (var service in new[] { "blobServices", "fileServices" })
+        {
+            SendLogs($"st{settings.Environment}baseline-{service}", account.Id.Apply(id => $"{id}/{service}/default"), workspace.Id, child);
+        }
+
+        var client = Authorization.GetClientConfig.Invoke();
+        var tenantId = client.Apply(c => c.TenantId);
         var vault = new KeyVault.Vault($"kv-{settings.Environment}", new KeyVault.VaultArgs
         {
             ResourceGroupName = group.Name,
@@ -117,6 +148,23 @@ public sealed class AzureBaseline : ComponentResource
             },
             Tags = tags,
         }, child);
+
+        SendLogs($"kv-{settings.Environment}", vault.Id, workspace.Id, child);
+
+        // One plan per subscription and name: a second stack in the subscription turns these off (see StackSettings).
+        if (settings.AccountSecurityServices)
+        {
+            var subscriptionScope = client.Apply(c => $"subscriptions/{c.SubscriptionId}");
+            foreach (var plan in settings.DefenderPlans)
+            {
+                _ = new Security.Pricing($"defender-{plan}", new Security.PricingArgs
+                {
+                    PricingName = plan,
+                    PricingTier = Security.PricingTier.Standard,
+                    ScopeId = subscriptionScope,
+                }, child);
+            }
+        }
 
         _ = new KeyVault.Key("data-key", new KeyVault.KeyArgs
         {
@@ -156,6 +204,16 @@ public sealed class AzureBaseline : ComponentResource
 
     public Output<string> StorageAccountName { get; }
     public Output<string> KeyVaultName { get; }
+
+    /// <summary>A diagnostic setting sending every resource-log category of <paramref name="resourceUri"/> to the workspace.</summary>
+    private static AzMonitor.DiagnosticSetting SendLogs(string name, Input<string> resourceUri, Input<string> workspaceId, CustomResourceOptions options) =>
+        new($"diag-{name}", new AzMonitor.DiagnosticSettingArgs
+        {
+            Name = "to-log-analytics",
+            ResourceUri = resourceUri,
+            WorkspaceId = workspaceId,
+            Logs = { new AzMonitor.Inputs.DiagnosticsLogSettingsArgs { CategoryGroup = SecurityDefaults.AllLogsCategoryGroup, Enabled = true } },
+        }, options);
 
     /// <summary>HTTPS from the allowlist (one rule per address family, as Azure does not mix them), then an explicit deny of everything else.</summary>
     private static InputList<AzNetwork.Inputs.SecurityRuleArgs> AllowlistRules(StackSettings settings)

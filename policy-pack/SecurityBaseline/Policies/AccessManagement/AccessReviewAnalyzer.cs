@@ -87,14 +87,16 @@ public sealed class AccessReviewAnalyzer : StackPolicy
         var type = root.GetString("type") ?? "ACCOUNT";
         if (!type.EndsWith("_UNUSED_ACCESS", StringComparison.OrdinalIgnoreCase))
         {
-            return $"The analyzer's type is \"{type}\", which reports external access, not unused access.";
+            // Show, not the raw text: a value the engine marks secret must never reach a message.
+            var shown = root.GetString("type") is null ? "absent (\"ACCOUNT\", the provider's default)" : root.Show("type");
+            return $"The analyzer's type is {shown}, which reports external access, not unused access.";
         }
 
         var age = root.GetNumber("configuration.unusedAccess.unusedAccessAge");
         return age switch
         {
             null => "configuration.unusedAccess.unusedAccessAge is absent, so no unused-access period is set.",
-            > QuarterDays => string.Create(CultureInfo.InvariantCulture, $"configuration.unusedAccess.unusedAccessAge is {age}: access unused for a quarter is not yet reported."),
+            > QuarterDays => $"configuration.unusedAccess.unusedAccessAge is {root.Show("configuration.unusedAccess.unusedAccessAge")}: access unused for a quarter is not yet reported.",
             _ => null,
         };
     }
