@@ -127,6 +127,7 @@ public static class PolicyIds
     public const string GuardDutyEnabled = "guardduty-enabled";
     public const string ConfigRecorderEnabled = "config-recorder-enabled";
     public const string DefenderPlansEnabled = "defender-plans-enabled";
+    public const string AzureActivityLogExported = "azure-activity-log-exported";
     public const string S3NoncurrentVersionExpiration = "s3-noncurrent-version-expiration";
 
     // (end of Logging ids)

@@ -11,7 +11,7 @@ public class ExamplesTests
 
     /// <summary>Advisory policies about account- or subscription-wide services (and diagnostic settings often attached by Azure Policy) that a workload example does not hold.</summary>
     private static readonly string[] AccountWideAdvisories =
-        ["access-review-analyzer", "azure-diagnostic-settings", "config-recorder-enabled", "defender-plans-enabled", "guardduty-enabled"];
+        ["access-review-analyzer", "azure-activity-log-exported", "azure-diagnostic-settings", "config-recorder-enabled", "defender-plans-enabled", "guardduty-enabled"];
 
     private static (int Code, HashSet<string> Findings) Scan(string name, bool withAccountWideAdvisories = true)
     {
@@ -38,7 +38,7 @@ public class ExamplesTests
 
     [Theory]
     [InlineData("aws-v6-compliant.export.json", "access-review-analyzer (stack)", "config-recorder-enabled (stack)", "guardduty-enabled (stack)")]
-    [InlineData("azure-classic-compliant.export.json", "azure-diagnostic-settings nsg", "azure-diagnostic-settings storage", "azure-diagnostic-settings vault", "defender-plans-enabled (stack)")]
+    [InlineData("azure-classic-compliant.export.json", "azure-activity-log-exported (stack)", "azure-diagnostic-settings nsg", "azure-diagnostic-settings storage", "azure-diagnostic-settings vault", "defender-plans-enabled (stack)")]
     public void LegacyWorkloadExample_WhenScanned_ShouldHaveOnlyTheAccountWideAdvisories(string name, params string[] advisories)
     {
         // A legacy workload stack leaves the account's services (and diagnostic settings, attached by Azure Policy) to the landing zone: those reminders, advisory, and nothing else.
@@ -90,7 +90,7 @@ public class ExamplesTests
         Assert.Equal(CliRunner.Violations, code);
         Assert.Equal(
             [
-                "azure-blob-container-private reports", "azure-diagnostic-settings app-nsg", "azure-diagnostic-settings sql",
+                "azure-activity-log-exported (stack)", "azure-blob-container-private reports", "azure-diagnostic-settings app-nsg", "azure-diagnostic-settings sql",
                 "azure-diagnostic-settings storage", "azure-diagnostic-settings vault", "azure-storage-no-public-blob-access storage",
                 "azure-storage-secure-transfer storage", "database-not-public sql", "defender-plans-enabled (stack)",
                 "key-vault-firewall-default-deny vault", "key-vault-recoverable vault", "local-auth-disabled sql",
@@ -107,7 +107,7 @@ public class ExamplesTests
         Assert.Equal(CliRunner.Violations, code);
         Assert.Equal(
             [
-                "azure-blob-container-private exports", "azure-diagnostic-settings nsg", "azure-diagnostic-settings storage",
+                "azure-activity-log-exported (stack)", "azure-blob-container-private exports", "azure-diagnostic-settings nsg", "azure-diagnostic-settings storage",
                 "azure-diagnostic-settings vault", "azure-storage-no-public-blob-access storage", "azure-storage-secure-transfer storage",
                 "defender-plans-enabled (stack)", "key-vault-firewall-default-deny vault", "key-vault-recoverable vault",
                 "local-auth-disabled storage", "network-admin-ports-not-public nsg", "network-ingress-allowlist nsg",

@@ -17,6 +17,7 @@ internal static class LoggingPolicies
         new GuardDutyEnabled(),
         new ConfigRecorderEnabled(),
         new DefenderPlansEnabled(),
+        new AzureActivityLogExported(),
         new S3NoncurrentVersionExpiration(),
     ];
 }

@@ -16,6 +16,9 @@ public abstract class MonitoringServicePresence : StackPolicy
     /// <summary>The finding on a stack that lacks the service, ending with a fix.</summary>
     protected abstract string Missing { get; }
 
+    /// <summary>Whether <paramref name="resource"/>, one of the covered types, is about this service at all (a classic diagnostic setting may target any resource).</summary>
+    protected virtual bool IsCandidate(PulumiResource resource) => true;
+
     /// <summary>True when the resource switches the service on, false when it exists but is off (the reason in <paramref name="problem"/>); throws on unknowns.</summary>
     protected abstract bool IsOn(PulumiResource resource, out string problem);
 
@@ -29,7 +32,7 @@ public abstract class MonitoringServicePresence : StackPolicy
 
         var off = new List<(PulumiResource Resource, string Problem)>();
         var undecided = false;
-        foreach (var resource in context.Stack.OfType(Descriptor.ResourceTypes))
+        foreach (var resource in context.Stack.OfType(Descriptor.ResourceTypes).Where(IsCandidate))
         {
             bool? on = null;
             var problem = string.Empty;

@@ -29,4 +29,26 @@ public class LogGroupRetentionTests
         var result = Fixtures.Evaluate(policy, LogGroup, """{"retentionInDays":30}""", """{"log-group-retention":{"minRetentionDays":30}}""");
         Assert.Equal(Outcome.Pass, result.Outcome);
     }
+
+    [Theory]
+    [InlineData("azure-native:operationalinsights:Workspace", """{"resourceGroupName":"rg-logs","workspaceName":"log-prod","sku":{"name":"PerGB2018"},"retentionInDays":365}""")]
+    [InlineData("azure:operationalinsights/analyticsWorkspace:AnalyticsWorkspace", """{"resourceGroupName":"rg-logs","location":"westeurope","sku":"PerGB2018","retentionInDays":730}""")]
+    public void Workspace_WhenRetainedAYearOrMore_ShouldPass(string type, string inputs) =>
+        Assert.Equal(Outcome.Pass, Fixtures.Evaluate(policy, type, inputs).Outcome);
+
+    [Fact]
+    public void AzureNativeWorkspace_WhenRetentionAbsent_ShouldFailWithAzuresThirtyDayDefault()
+    {
+        var result = Fixtures.Evaluate(policy, "azure-native:operationalinsights:Workspace", """{"resourceGroupName":"rg-logs","workspaceName":"log-prod","sku":{"name":"PerGB2018"}}""");
+        Assert.Equal(Outcome.Fail, result.Outcome);
+        Assert.Contains("30 days (Azure's default, retentionInDays absent)", Assert.Single(result.Messages), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AzureClassicWorkspace_WhenRetainedNinetyDays_ShouldFail()
+    {
+        var result = Fixtures.Evaluate(policy, "azure:operationalinsights/analyticsWorkspace:AnalyticsWorkspace", """{"resourceGroupName":"rg-logs","location":"westeurope","sku":"PerGB2018","retentionInDays":90}""");
+        Assert.Equal(Outcome.Fail, result.Outcome);
+        Assert.Contains("keeps data 90 days, fewer than the minimum of 365", Assert.Single(result.Messages), StringComparison.Ordinal);
+    }
 }
