@@ -145,6 +145,15 @@ static string Table(List<ScanMeasurement> scans, List<AnalyzerMeasurement> analy
         }
     }
 
+    // The machine-readable reports against the text report of the same build and size (issue 11: within 1.5× its time).
+    foreach (var s in scans.Where(m => m.Format != "text"))
+    {
+        if (scans.FirstOrDefault(x => x.Build == s.Build && x.Format == "text" && x.Resources == s.Resources) is { } t)
+        {
+            text.AppendLine(culture, $"| {s.Build} | `--format {s.Format}` against `--format text`, {s.Resources:N0} resources | ×{s.WallSeconds / t.WallSeconds:0.00} | ×{s.CpuSeconds / t.CpuSeconds:0.00} | ×{s.PeakRssMiB / t.PeakRssMiB:0.00} |");
+        }
+    }
+
     foreach (var a in analyzers)
     {
         text.AppendLine(culture, $"| {a.Build} | analyzer start-up to port line (median) | {a.StartupMs:0} ms | | |");

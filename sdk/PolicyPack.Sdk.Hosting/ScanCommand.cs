@@ -326,9 +326,11 @@ internal static class ScanCommand
     {
         if (target.Path is null)
         {
-            var text = ReportFormats.Render(target.Format, report);
-            stdout.Write(text);
-            if (!text.EndsWith('\n'))
+            // Written as it is produced: rendering a 50,000-resource report to one string first held it three times over.
+            var text = new TextWriterStream(stdout);
+            ReportFormats.Write(target.Format, report, text);
+            text.Flush();
+            if (!text.EndsWithNewline)
             {
                 stdout.WriteLine();
             }
@@ -504,5 +506,52 @@ internal static class ScanCommand
     {
         using var reader = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         return reader.ReadToEnd();
+    }
+
+    /// <summary>UTF-8 bytes passed on as text to a <see cref="TextWriter"/> (stdout, or a test's writer) as they come.</summary>
+    private sealed class TextWriterStream(TextWriter writer) : Stream
+    {
+        private readonly System.Text.Decoder decoder = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetDecoder();
+        private readonly char[] chars = new char[16 * 1024];
+        private byte last;
+
+        /// <summary>True when the last byte written was a line feed; false when nothing was written.</summary>
+        public bool EndsWithNewline => last == (byte)'\n';
+
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            if (buffer.IsEmpty)
+            {
+                return;
+            }
+
+            last = buffer[^1];
+            while (!buffer.IsEmpty)
+            {
+                decoder.Convert(buffer, chars, flush: false, out var bytesUsed, out var charsUsed, out _);
+                writer.Write(chars, 0, charsUsed);
+                buffer = buffer[bytesUsed..];
+            }
+        }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Flush()
+        {
+            // A sequence cut short at the very end decodes as the replacement character, as Encoding.UTF8.GetString would.
+            decoder.Convert([], chars, flush: true, out _, out var charsUsed, out _);
+            writer.Write(chars, 0, charsUsed);
+            writer.Flush();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 }

@@ -43,6 +43,7 @@ public sealed class PolicyEngine
 
         // Policies branch on the type token, so they see the canonical one; reports keep the token the stack used.
         var subject = Canonical(resource);
+        var reference = Reference(resource);
         var evaluations = new List<Evaluation>();
         foreach (var policy in policies)
         {
@@ -54,7 +55,7 @@ public sealed class PolicyEngine
 
             var context = new ResourceContext(subject, settings.Parameters);
             var exception = Run(() => context.Guard(() => policy.Evaluate(context)));
-            evaluations.AddRange(Conclude(policy.Descriptor, settings.Level, context, Reference(resource), exception));
+            evaluations.AddRange(Conclude(policy.Descriptor, settings.Level, context, reference, exception));
         }
 
         return Sorted(evaluations);

@@ -217,7 +217,8 @@ public static class StackInputReader
 
     /// <summary>One `apitype.ResourceV3` as two views: its inputs, and its outputs (inputs where a preview has no outputs yet).</summary>
     /// <remarks><paramref name="names"/>, when given, keeps one string per distinct URN and type across a file: every resource
-    /// repeats its parent's, its provider's and its dependencies' URNs, which would otherwise be held once per mention.</remarks>
+    /// repeats its parent's, its provider's and its dependencies' URNs, which would otherwise be held once per mention; the
+    /// decoder shares property names and short values through it the same way.</remarks>
     internal static (PulumiResource Inputs, PulumiResource Outputs) ReadState(JsonElement state, string source, string path, Dictionary<string, string>? names = null)
     {
         string? Shared(string? text)
@@ -248,8 +249,8 @@ public static class StackInputReader
         try
         {
             var inputElement = state.TryGetProperty("inputs", out var i) ? i : default;
-            inputs = PropertyDecoder.DecodeProperties(inputElement, $"{path}.inputs");
-            outputs = PropertyDecoder.DecodeProperties(state.TryGetProperty("outputs", out var o) ? o : default, $"{path}.outputs", inputElement, inputs);
+            inputs = PropertyDecoder.DecodeProperties(inputElement, $"{path}.inputs", names);
+            outputs = PropertyDecoder.DecodeProperties(state.TryGetProperty("outputs", out var o) ? o : default, $"{path}.outputs", inputElement, inputs, names);
         }
         catch (PropertyFormatException e)
         {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace PolicyPack.Sdk.Model;
@@ -16,8 +17,9 @@ public static class PropertyDecoder
 
     public static JsonDocumentOptions DocumentOptions { get; } = new() { MaxDepth = MaxDepth, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false };
 
-    /// <summary>Decodes an object of properties (a resource's inputs or outputs).</summary>
-    public static IReadOnlyDictionary<string, PropertyValue> DecodeProperties(JsonElement element, string path = "")
+    /// <summary>Decodes an object of properties (a resource's inputs or outputs); <paramref name="names"/>, when given, keeps one
+    /// string per distinct property name and short text across every call that shares it (see <see cref="Name"/>).</summary>
+    public static IReadOnlyDictionary<string, PropertyValue> DecodeProperties(JsonElement element, string path = "", Dictionary<string, string>? names = null)
     {
         if (element.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
         {
@@ -29,20 +31,20 @@ public static class PropertyDecoder
             throw new PropertyFormatException(path.Length == 0 ? "(root)" : path, $"expected an object of properties, found {element.ValueKind}");
         }
 
-        var value = Decode(element, path, false, 0);
+        var value = Decode(element, path, false, 0, names);
         return value.Kind == ValueKind.Object ? value.Fields : new Dictionary<string, PropertyValue>();
     }
 
-    /// <summary>Decodes <paramref name="element"/> like <see cref="DecodeProperties(JsonElement, string)"/>, taking the decoded value of
+    /// <summary>Decodes <paramref name="element"/> like <see cref="DecodeProperties(JsonElement, string, Dictionary{string, string})"/>, taking the decoded value of
     /// <paramref name="same"/> (already decoded as <paramref name="sameDecoded"/>) for every property whose JSON is identical there.</summary>
     /// <remarks>A stack export repeats most inputs verbatim in the outputs; decoding them once keeps one tree instead of two.
     /// Identical JSON decodes to an identical value, so only memory changes; objects with a signature key take the plain path.</remarks>
-    public static IReadOnlyDictionary<string, PropertyValue> DecodeProperties(JsonElement element, string path, JsonElement same, IReadOnlyDictionary<string, PropertyValue> sameDecoded)
+    public static IReadOnlyDictionary<string, PropertyValue> DecodeProperties(JsonElement element, string path, JsonElement same, IReadOnlyDictionary<string, PropertyValue> sameDecoded, Dictionary<string, string>? names = null)
     {
         if (element.ValueKind != JsonValueKind.Object || same.ValueKind != JsonValueKind.Object
             || element.TryGetProperty(PulumiSignatures.Key, out _) || same.TryGetProperty(PulumiSignatures.Key, out _))
         {
-            return DecodeProperties(element, path);
+            return DecodeProperties(element, path, names);
         }
 
         // The last of duplicate keys wins, as in the decoded dictionary.
@@ -56,14 +58,15 @@ public static class PropertyDecoder
         var allShared = true;
         foreach (var property in element.EnumerateObject())
         {
-            if (sameElements.TryGetValue(property.Name, out var twin) && sameDecoded.TryGetValue(property.Name, out var decoded) && JsonElement.DeepEquals(twin, property.Value))
+            var name = Name(property, names);
+            if (sameElements.TryGetValue(name, out var twin) && sameDecoded.TryGetValue(name, out var decoded) && JsonElement.DeepEquals(twin, property.Value))
             {
-                fields[property.Name] = decoded;
+                fields[name] = decoded;
                 continue;
             }
 
             allShared = false;
-            fields[property.Name] = Decode(property.Value, FieldPath(path, property.Name, false), false, 1);
+            fields[name] = Decode(property.Value, FieldPath(path, name, false), false, 1, names);
         }
 
         return allShared && fields.Count == sameDecoded.Count ? sameDecoded : fields;
@@ -87,7 +90,7 @@ public static class PropertyDecoder
     private static string SecretPath(string path) =>
         path.EndsWith(Shown.SecretText, StringComparison.Ordinal) ? path : path.Length == 0 ? Shown.SecretText : $"{path}.{Shown.SecretText}";
 
-    private static PropertyValue Decode(JsonElement element, string path, bool secret, int depth)
+    private static PropertyValue Decode(JsonElement element, string path, bool secret, int depth, Dictionary<string, string>? names = null)
     {
         if (depth > MaxDepth)
         {
@@ -96,7 +99,7 @@ public static class PropertyDecoder
 
         try
         {
-            return DecodeElement(element, path, secret, depth);
+            return DecodeElement(element, path, secret, depth, names);
         }
         catch (InvalidOperationException)
         {
@@ -106,7 +109,7 @@ public static class PropertyDecoder
         }
     }
 
-    private static PropertyValue DecodeElement(JsonElement element, string path, bool secret, int depth)
+    private static PropertyValue DecodeElement(JsonElement element, string path, bool secret, int depth, Dictionary<string, string>? names)
     {
         switch (element.ValueKind)
         {
@@ -119,14 +122,14 @@ public static class PropertyDecoder
             case JsonValueKind.Number:
                 return PropertyValue.FromNumber(element.GetDouble(), secret);
             case JsonValueKind.String:
-                return DecodeString(element.GetString()!, secret);
+                return DecodeString(Text(element, names), secret);
             case JsonValueKind.Array:
             {
                 var items = new List<PropertyValue>(element.GetArrayLength());
                 var i = 0;
                 foreach (var item in element.EnumerateArray())
                 {
-                    items.Add(Decode(item, ItemPath(path, i, secret), secret, depth + 1));
+                    items.Add(Decode(item, ItemPath(path, i, secret), secret, depth + 1, names));
                     i++;
                 }
 
@@ -134,7 +137,7 @@ public static class PropertyDecoder
             }
 
             case JsonValueKind.Object:
-                return DecodeObject(element, path, secret, depth);
+                return DecodeObject(element, path, secret, depth, names);
             default:
                 throw new PropertyFormatException(path, $"unexpected JSON {element.ValueKind}");
         }
@@ -152,7 +155,7 @@ public static class PropertyDecoder
         return unknownType is null ? PropertyValue.FromString(text, secret) : PropertyValue.Unknown(unknownType, secret);
     }
 
-    private static PropertyValue DecodeObject(JsonElement element, string path, bool secret, int depth)
+    private static PropertyValue DecodeObject(JsonElement element, string path, bool secret, int depth, Dictionary<string, string>? names)
     {
         if (element.TryGetProperty(PulumiSignatures.Key, out var sig))
         {
@@ -161,24 +164,25 @@ public static class PropertyDecoder
                 throw new PropertyFormatException(path, "the signature key does not hold a string");
             }
 
-            return DecodeSpecial(sig.GetString()!, element, path, secret, depth);
+            return DecodeSpecial(sig.GetString()!, element, path, secret, depth, names);
         }
 
         var fields = new Dictionary<string, PropertyValue>(StringComparer.Ordinal);
         foreach (var property in element.EnumerateObject())
         {
-            fields[property.Name] = Decode(property.Value, FieldPath(path, property.Name, secret), secret, depth + 1);
+            var name = Name(property, names);
+            fields[name] = Decode(property.Value, FieldPath(path, name, secret), secret, depth + 1, names);
         }
 
         return PropertyValue.FromObject(fields, secret);
     }
 
-    private static PropertyValue DecodeSpecial(string signature, JsonElement element, string path, bool secret, int depth)
+    private static PropertyValue DecodeSpecial(string signature, JsonElement element, string path, bool secret, int depth, Dictionary<string, string>? names)
     {
         switch (signature)
         {
             case PulumiSignatures.Secret:
-                return DecodeSecret(element, path, depth);
+                return DecodeSecret(element, path, depth, names);
             case PulumiSignatures.Asset:
                 return PropertyValue.Asset(StringAttributes(element, path, secret, "hash", "text", "path", "uri"), secret);
             case PulumiSignatures.Archive:
@@ -188,7 +192,7 @@ public static class PropertyDecoder
                 {
                     foreach (var asset in assetsElement.EnumerateObject())
                     {
-                        assets[asset.Name] = Decode(asset.Value, FieldPath(FieldPath(path, "assets", secret), asset.Name, secret), secret, depth + 1);
+                        assets[asset.Name] = Decode(asset.Value, FieldPath(FieldPath(path, "assets", secret), asset.Name, secret), secret, depth + 1, names);
                     }
                 }
 
@@ -216,7 +220,7 @@ public static class PropertyDecoder
             {
                 var isSecret = secret || (element.TryGetProperty("secret", out var s) && s.ValueKind == JsonValueKind.True);
                 return element.TryGetProperty("value", out var inner)
-                    ? Decode(inner, path, isSecret, depth + 1)
+                    ? Decode(inner, path, isSecret, depth + 1, names)
                     : PropertyValue.Unknown("output", isSecret);
             }
 
@@ -227,11 +231,11 @@ public static class PropertyDecoder
         }
     }
 
-    private static PropertyValue DecodeSecret(JsonElement element, string path, int depth)
+    private static PropertyValue DecodeSecret(JsonElement element, string path, int depth, Dictionary<string, string>? names)
     {
         if (element.TryGetProperty("value", out var value))
         {
-            return Decode(value, path, true, depth + 1);
+            return Decode(value, path, true, depth + 1, names);
         }
 
         if (element.TryGetProperty("plaintext", out var plaintext))
@@ -245,7 +249,7 @@ public static class PropertyDecoder
             {
                 // `stack export --show-secrets` stores the secret's JSON encoding as a string.
                 using var inner = StrictJson.Parse(plaintext.GetString()!, DocumentOptions);
-                return Decode(inner.RootElement, path, true, depth + 1);
+                return Decode(inner.RootElement, path, true, depth + 1, names);
             }
             catch (Exception e) when (e is JsonException or ArgumentException)
             {
@@ -281,6 +285,69 @@ public static class PropertyDecoder
         }
 
         return attributes;
+    }
+
+    /// <summary>The longest text shared through a name table: enum-like values ("AES256", "us-east-1") repeat across resources, long ones (ARNs, ids, policies) rarely do.</summary>
+    private const int SharedTextLength = 48;
+
+    /// <summary>A property's name, taken from <paramref name="names"/> when it holds it already.</summary>
+    /// <remarks>A large stack repeats a few hundred property names hundreds of thousands of times; one string each keeps the
+    /// decoded model a fraction of its size. Plain ASCII names are looked up without allocating; escaped ones take the reader's path.</remarks>
+    private static string Name(JsonProperty property, Dictionary<string, string>? names) =>
+        names is null ? property.Name : Shared(JsonMarshal.GetRawUtf8PropertyName(property), names) ?? Intern(property.Name, names);
+
+    /// <summary>A string value, shared through <paramref name="names"/> like a property name when it is short.</summary>
+    private static string Text(JsonElement element, Dictionary<string, string>? names)
+    {
+        if (names is null)
+        {
+            return element.GetString()!;
+        }
+
+        // The raw value keeps its quotes.
+        var raw = JsonMarshal.GetRawUtf8Value(element);
+        if (raw.Length - 2 > SharedTextLength)
+        {
+            return element.GetString()!;
+        }
+
+        return Shared(raw[1..^1], names) ?? Intern(element.GetString()!, names);
+    }
+
+    /// <summary>The shared string for unescaped ASCII <paramref name="utf8"/>, added when new; null when the text needs the reader's unescaping.</summary>
+    private static string? Shared(ReadOnlySpan<byte> utf8, Dictionary<string, string> names)
+    {
+        if (utf8.Length > SharedTextLength || utf8.Contains((byte)'\\') || !System.Text.Ascii.IsValid(utf8))
+        {
+            return null;
+        }
+
+        Span<char> chars = stackalloc char[utf8.Length];
+        System.Text.Ascii.ToUtf16(utf8, chars, out _);
+        if (names.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars, out var shared))
+        {
+            return shared;
+        }
+
+        var text = new string(chars);
+        names[text] = text;
+        return text;
+    }
+
+    private static string Intern(string text, Dictionary<string, string> names)
+    {
+        if (text.Length > SharedTextLength)
+        {
+            return text;
+        }
+
+        if (names.TryGetValue(text, out var shared))
+        {
+            return shared;
+        }
+
+        names[text] = text;
+        return text;
     }
 
     /// <summary>The property path of <paramref name="name"/> under <paramref name="path"/> ("a.b"), as messages and unknowns name it.</summary>

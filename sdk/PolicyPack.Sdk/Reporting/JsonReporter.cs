@@ -60,6 +60,7 @@ public static class JsonReporter
         writer.WriteStartArray("findings");
         foreach (var finding in report.Findings)
         {
+            ReportText.FlushWhenFull(writer);
             writer.WriteStartObject();
             WritePolicy(writer, finding.Policy);
             writer.WriteString("level", finding.Level.Name());
@@ -136,6 +137,7 @@ public static class JsonReporter
         writer.WriteStartArray("notApplicable");
         foreach (var evaluation in report.Result.NotApplicable)
         {
+            ReportText.FlushWhenFull(writer);
             writer.WriteStartObject();
             WritePolicy(writer, evaluation.Policy);
             WriteResource(writer, evaluation.Resource);

@@ -12,6 +12,16 @@ public static class ReportText
     /// <summary>Indented JSON that people can read too: backticks, quotes and non-ASCII stay as written (the output is never embedded in HTML).</summary>
     public static JsonWriterOptions JsonOptions { get; } = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>Hands what <paramref name="writer"/> holds to its stream once it passes 64 KiB: without it a writer keeps the whole report in a buffer that doubles as it grows.</summary>
+    public static void FlushWhenFull(System.Text.Json.Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (writer.BytesPending > 1 << 16)
+        {
+            writer.Flush();
+        }
+    }
+
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static string ExpiredWaiver(Waiver waiver) =>

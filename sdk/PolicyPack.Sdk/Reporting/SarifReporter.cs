@@ -75,6 +75,7 @@ public static class SarifReporter
         writer.WriteStartArray("results");
         foreach (var finding in report.Findings)
         {
+            ReportText.FlushWhenFull(writer);
             WriteResult(writer, report, finding, ruleIndex[finding.Policy.Id]);
         }
 
