@@ -2,6 +2,9 @@ using System.Text.Json;
 using Baseline;
 using Infra.Settings.Tests;
 using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Testing;
+using PolicyPack.Sdk.Testing.Pulumi;
+using SecurityBaseline.Policies;
 
 namespace Infra.Tests;
 
@@ -22,7 +25,10 @@ public class BaselineStackTests
         return values;
     }
 
-    private static async Task<MockCloud> RunProdAsync() => (await MockCloud.RunAsync<BaselineStack>(ProdConfig())).Cloud;
+    private static Task<MockDeployment> RunProdAsync() => RunAsync(ProdConfig());
+
+    private static Task<MockDeployment> RunAsync(Dictionary<string, string> config) =>
+        PulumiPolicyTest.DeployAsync<BaselineStack>(MockCloud.Create().Object, MockCloud.Options(StackAllowlist, config));
 
     /// <summary>The stack policies about services held once per account or subscription: what a stack without them is told.</summary>
     private static readonly string[] AccountWidePolicies = ["access-review-analyzer", "config-recorder-enabled", "defender-plans-enabled", "guardduty-enabled"];
@@ -30,25 +36,23 @@ public class BaselineStackTests
     [Fact]
     public async Task Program_WhenRunWithProdConfig_ShouldPassEveryPolicyOfThePackIncludingAdvisories()
     {
-        var cloud = await RunProdAsync();
-
-        var result = PackRun.Analyze(cloud.Resources("prod", "baseline"), StackAllowlist);
+        var result = await PulumiPolicyTest.RunAsync<BaselineStack>(PolicyCatalog.Pack, MockCloud.Create().Object, MockCloud.Options(StackAllowlist, ProdConfig()));
 
         // The reference stack holds the account's analyzer, detector, recorder and Defender plans and sends every Azure
         // resource's logs somewhere: not even an advisory finding remains.
-        Assert.True(result.Findings.Count == 0, PackRun.Describe(result));
+        result.ShouldHaveNoFinding();
         Assert.Contains(result.Evaluations, e => e.Outcome == Outcome.Pass);
     }
 
     [Fact]
     public async Task Program_WhenAccountSecurityServicesAreOff_ShouldLeaveOnlyTheAccountWideAdvisories()
     {
-        var cloud = (await MockCloud.RunAsync<BaselineStack>(ProdConfig(c => c["baseline:accountSecurityServices"] = "false"))).Cloud;
+        var cloud = await RunAsync(ProdConfig(c => c["baseline:accountSecurityServices"] = "false"));
 
-        var result = PackRun.Analyze(cloud.Resources("prod", "baseline"), StackAllowlist);
+        var result = cloud.Analyze(PolicyCatalog.Pack, StackPolicyConfig.For(StackAllowlist));
 
         // A second stack in the account (or one whose landing zone holds the services) is reminded of them, never blocked.
-        Assert.False(result.HasBlockingViolation, PackRun.Describe(result));
+        result.ShouldNotBlock();
         Assert.Equal(AccountWidePolicies, result.Findings.Select(f => f.Policy.Id).Order(StringComparer.Ordinal));
         Assert.Empty(cloud.Registrations.Where(r => r.Type is "aws:guardduty/detector:Detector" or "aws:cfg/recorder:Recorder" or "azure-native:security:Pricing"));
     }
@@ -188,9 +192,9 @@ public class BaselineStackTests
     [Fact]
     public async Task Program_WhenRunWithProdConfig_ShouldExportTheStackOutputs()
     {
-        var (_, resources) = await MockCloud.RunAsync<BaselineStack>(ProdConfig());
+        var cloud = await RunProdAsync();
 
-        var stack = resources.OfType<BaselineStack>().Single();
+        var stack = cloud.Resources.OfType<BaselineStack>().Single();
         Assert.Equal("aws-network-vpc-id", await Value(stack.VpcId));
         Assert.Equal(3, (await Value(stack.PublicSubnetIds)).Length);
         Assert.EndsWith(".elb.amazonaws.com", await Value(stack.LoadBalancerDnsName), StringComparison.Ordinal);
@@ -201,7 +205,7 @@ public class BaselineStackTests
     [Fact]
     public async Task Program_WhenAllowlistAdmitsTheInternet_ShouldStopBeforeDeclaringAnything()
     {
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => MockCloud.RunAsync<BaselineStack>(ProdConfig(c => c["security-baseline:allowedCidrs"] = "[\"0.0.0.0/0\"]")));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => RunAsync(ProdConfig(c => c["security-baseline:allowedCidrs"] = "[\"0.0.0.0/0\"]")));
 
         Assert.Contains("security-baseline:allowedCidrs[0] admits the whole internet", error.ToString(), StringComparison.Ordinal);
     }

@@ -1,76 +1,50 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Text.Json;
 using Moq;
-using Pulumi;
 using Pulumi.Testing;
-using PolicyPack.Sdk.Inputs;
+using PolicyPack.Sdk.Testing.Pulumi;
 
 namespace Infra.Tests;
 
-/// <summary>One resource as the mocks saw it: what the program asked for and what the mock answered.</summary>
-internal sealed record Registration(string Type, string Name, ImmutableDictionary<string, object> Inputs, ImmutableDictionary<string, object> State, string? Id);
-
-/// <summary>A Moq mock of Pulumi's engine: echoes inputs with computed outputs (ids, ARNs, DNS names), answers the invokes the program makes, and records every resource.</summary>
-internal sealed class MockCloud
+/// <summary>A Moq mock of Pulumi's engine: echoes inputs with computed outputs (ids, ARNs, DNS names) and answers the invokes the program makes; PulumiPolicyTest records what the program registers.</summary>
+internal static class MockCloud
 {
     public const string AccountId = "123456789012";
     public const string Region = "ap-northeast-1";
     public const string TenantId = "72f988bf-0000-4000-8000-2d7cd011db47";
 
-    private readonly ConcurrentQueue<Registration> registrations = new();
-
-    public MockCloud()
+    /// <summary>A strict mock: an invoke it does not answer fails the test instead of returning nothing.</summary>
+    public static Mock<IMocks> Create()
     {
-        Mocks.Setup(m => m.NewResourceAsync(It.IsAny<MockResourceArgs>())).Returns((MockResourceArgs args) => Task.FromResult(NewResource(args)));
-        Mocks.Setup(m => m.CallAsync(It.IsAny<MockCallArgs>())).Returns((MockCallArgs args) => Task.FromResult<object>(Call(args)));
-        Mocks.Setup(m => m.RegisterResourceOutputs(It.IsAny<MockRegisterResourceOutputsRequest>())).Returns(Task.CompletedTask);
+        var mocks = new Mock<IMocks>(MockBehavior.Strict);
+        mocks.Setup(m => m.NewResourceAsync(It.IsAny<MockResourceArgs>())).Returns((MockResourceArgs args) => Task.FromResult(NewResource(args)));
+        mocks.Setup(m => m.CallAsync(It.IsAny<MockCallArgs>())).Returns((MockCallArgs args) => Task.FromResult<object>(Call(args)));
+        mocks.Setup(m => m.RegisterResourceOutputs(It.IsAny<MockRegisterResourceOutputsRequest>())).Returns(Task.CompletedTask);
+        return mocks;
     }
 
-    public Mock<IMocks> Mocks { get; } = new(MockBehavior.Strict);
-
-    public IReadOnlyList<Registration> Registrations => registrations.ToArray();
-
-    /// <summary>Every registered resource in the pack's model, ready for the policy engine.</summary>
-    public IReadOnlyList<MockResource> Resources(string stack, string project) =>
-        Registrations.Select(r => MockResourceAdapter.Convert(r.Type, r.Name, r.Inputs, r.State, r.Id, stack, project)).ToArray();
-
-    /// <summary>Runs a stack class under these mocks with <paramref name="config"/> as its stack config (keys like `baseline:allowlist`).</summary>
-    public static async Task<(MockCloud Cloud, ImmutableArray<Resource> Resources)> RunAsync<TStack>(IReadOnlyDictionary<string, string> config, string stack = "prod")
-        where TStack : Stack, new()
+    /// <summary>How the repository's tests run a program: the prod stack of the baseline project, as an update, judged with the repository's policy config and <paramref name="allowlist"/>.</summary>
+    public static PulumiPolicyTestOptions Options(IReadOnlyList<string> allowlist, IReadOnlyDictionary<string, string>? config = null) => new()
     {
-        Environment.SetEnvironmentVariable("PULUMI_CONFIG", JsonSerializer.Serialize(config));
-        var cloud = new MockCloud();
-        var resources = await Deployment.TestAsync<TStack>(cloud.Mocks.Object, Options(stack));
-        return (cloud, resources);
-    }
+        StackName = "prod",
+        ProjectName = "baseline",
+        IsPreview = false,
+        Config = config,
+        PolicyConfiguration = StackPolicyConfig.For(allowlist),
+    };
 
-    /// <summary>Runs a program written as a callback (the small non-compliant programs) under these mocks.</summary>
-    public static async Task<MockCloud> RunAsync(Action program)
-    {
-        Environment.SetEnvironmentVariable("PULUMI_CONFIG", "{}");
-        var cloud = new MockCloud();
-        await Deployment.TestAsync(cloud.Mocks.Object, Options("prod"), program);
-        return cloud;
-    }
-
-    public static TestOptions Options(string stack) => new() { IsPreview = false, StackName = stack, ProjectName = "baseline" };
-
-    private (string? id, object state) NewResource(MockResourceArgs args)
+    private static (string? id, object state) NewResource(MockResourceArgs args)
     {
         var type = args.Type ?? throw new InvalidOperationException("a resource without a type");
         var name = args.Name ?? throw new InvalidOperationException("a resource without a name");
         var inputs = args.Inputs ?? ImmutableDictionary<string, object>.Empty;
         if (!type.Contains(':', StringComparison.Ordinal) || type.StartsWith("baseline:", StringComparison.Ordinal))
         {
-            registrations.Enqueue(new Registration(type, name, inputs, ImmutableDictionary<string, object>.Empty, null));
+            // A component: no id, its inputs as its state.
             return (null, inputs);
         }
 
         var (id, computed) = Computed(type, name, inputs);
-        var state = inputs.SetItems(computed);
-        registrations.Enqueue(new Registration(type, name, inputs, state, id));
-        return (id, state);
+        return (id, inputs.SetItems(computed));
     }
 
     /// <summary>The outputs a provider would compute: ids, ARNs and names the program reads back.</summary>

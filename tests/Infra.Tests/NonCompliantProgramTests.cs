@@ -1,5 +1,7 @@
 using Pulumi;
 using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Testing.Pulumi;
+using SecurityBaseline.Policies;
 using AzureClassic = Pulumi.Azure;
 using Ec2 = Pulumi.Aws.Ec2;
 using Lb = Pulumi.Aws.LB;
@@ -83,9 +85,7 @@ public class NonCompliantProgramTests
     [Fact]
     public async Task LegacyAzureProgram_WhenAnalyzed_ShouldBeFlaggedByTheStorageAndNsgPolicies()
     {
-        var cloud = await MockCloud.RunAsync(LegacyAzureProgram);
-
-        var result = PackRun.Analyze(cloud.Resources("prod", "baseline"), Allowlist);
+        var result = await PulumiPolicyTest.RunAsync(PolicyCatalog.Pack, LegacyAzureProgram, MockCloud.Create().Object, MockCloud.Options(Allowlist));
 
         // At least these: later policies (local auth, diagnostics, logging) may flag the same programs too.
         Assert.Subset(
@@ -105,9 +105,7 @@ public class NonCompliantProgramTests
     [Fact]
     public async Task OpenAwsProgram_WhenAnalyzed_ShouldBeFlaggedByTheIngressAndListenerPolicies()
     {
-        var cloud = await MockCloud.RunAsync(OpenAwsProgram);
-
-        var result = PackRun.Analyze(cloud.Resources("prod", "baseline"), Allowlist);
+        var result = await PulumiPolicyTest.RunAsync(PolicyCatalog.Pack, OpenAwsProgram, MockCloud.Create().Object, MockCloud.Options(Allowlist));
 
         Assert.Subset(
             FailingPolicies(result),

@@ -16,7 +16,10 @@ public sealed record MockResource(PulumiResource Inputs, PulumiResource Outputs)
 /// What it cannot restore is a secret the program made itself with <c>Output.CreateSecret</c> under any other name, so a
 /// <c>secrets-not-plaintext</c> finding on such an input under mocks says nothing about the real deployment.</para>
 /// <para>Values arrive as string, bool, double (or any other number), null, lists (<c>ImmutableArray&lt;object&gt;</c> or any
-/// <see cref="IEnumerable"/>) and maps (<c>ImmutableDictionary&lt;string, object&gt;</c> or any string-keyed dictionary).</para>
+/// <see cref="IEnumerable"/>) and maps (<c>ImmutableDictionary&lt;string, object&gt;</c> or any string-keyed dictionary).
+/// A value that is already a <see cref="PropertyValue"/> is taken as it is (still marked secret by its input name).</para>
+/// <para>An input with an unknown anywhere inside it is absent as a whole: the .NET SDK's mock monitor keeps only inputs
+/// whose deserialized value is known and not null.</para>
 /// </remarks>
 public static class MockResourceAdapter
 {
@@ -83,6 +86,8 @@ public static class MockResourceAdapter
         var converted = value switch
         {
             null => PropertyValue.Null,
+            // Already in the model: what a Pulumi-bound caller makes of values only it can read (assets, resource references).
+            PropertyValue model => model,
             string text => PulumiSignatures.UnknownTypeOf(text) is { } unknown ? PropertyValue.Unknown(unknown) : PropertyValue.FromString(text),
             bool flag => PropertyValue.FromBool(flag),
             double or float or decimal or int or long or short or byte or sbyte or uint or ulong or ushort =>

@@ -1,21 +1,14 @@
 using System.Text.Json;
 using PolicyPack.Sdk.Engine;
-using PolicyPack.Sdk.Inputs;
 using SecurityBaseline.Policies;
 
 namespace Infra.Tests;
 
-/// <summary>Runs the whole policy pack over mocked resources, as `pulumi preview --policy-pack` would.</summary>
-internal static class PackRun
+/// <summary>The pack's configuration for these tests, as `pulumi preview --policy-pack` would read it for the stack.</summary>
+internal static class StackPolicyConfig
 {
-    public static AnalysisResult Analyze(IReadOnlyList<MockResource> resources, IReadOnlyList<string> allowlist)
-    {
-        var engine = new PolicyEngine(PolicyCatalog.All, Configuration(allowlist));
-        return engine.Analyze(resources.Select(r => r.Inputs).ToArray(), resources.Select(r => r.Outputs).ToArray());
-    }
-
     /// <summary>The repository's policy-config.json with the stack's allowlist applied as the analyzer applies `security-baseline:allowedCidrs`; without the file, the allowlist handed to every policy that takes a list of CIDRs.</summary>
-    public static PackConfiguration Configuration(IReadOnlyList<string> allowlist)
+    public static PackConfiguration For(IReadOnlyList<string> allowlist)
     {
         var file = Path.Combine(AppContext.BaseDirectory, "policy-config.json");
         if (File.Exists(file))
@@ -37,8 +30,4 @@ internal static class PackRun
 
         return PackConfiguration.Parse(JsonSerializer.Serialize(entries), PolicyCatalog.All, "stack allowlist");
     }
-
-    /// <summary>Findings as readable lines, for assertion messages.</summary>
-    public static string Describe(AnalysisResult result) =>
-        string.Join(Environment.NewLine, result.Findings.Select(f => $"{f.Policy.Id} {f.Resource.Type} {f.Resource.Name}: {f.Message}"));
 }
