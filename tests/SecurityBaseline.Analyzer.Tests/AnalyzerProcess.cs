@@ -51,43 +51,47 @@ public sealed class AnalyzerProcess : IAsyncDisposable
     }
 
     /// <summary>The executable the Pack project built (or the one SECURITY_BASELINE_EXE names, e.g. a NativeAOT publish).</summary>
-    public static string ExecutablePath
+    public static string ExecutablePath => PathOf(PackUnderTest.SecurityBaseline);
+
+    /// <summary>The built executable of <paramref name="pack"/>, or the one its environment variable names.</summary>
+    public static string PathOf(PackUnderTest pack)
     {
-        get
+        ArgumentNullException.ThrowIfNull(pack);
+        var overridden = Environment.GetEnvironmentVariable(pack.OverrideVariable);
+        if (!string.IsNullOrEmpty(overridden))
         {
-            var overridden = Environment.GetEnvironmentVariable("SECURITY_BASELINE_EXE");
-            if (!string.IsNullOrEmpty(overridden))
-            {
-                return Path.GetFullPath(overridden);
-            }
-
-            var baseDirectory = AppContext.BaseDirectory;
-            var root = new DirectoryInfo(baseDirectory);
-            while (root is not null && !File.Exists(Path.Combine(root.FullName, "Infra.sln")))
-            {
-                root = root.Parent;
-            }
-
-            if (root is null)
-            {
-                throw new InvalidOperationException($"no Infra.sln above {baseDirectory}");
-            }
-
-            // Same configuration as this test build (bin/<Configuration>/net10.0/), so `dotnet test -c Release` runs the Release build.
-            var parts = baseDirectory.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
-            var bin = Array.LastIndexOf(parts, "bin");
-            var configuration = bin >= 0 && bin + 2 < parts.Length ? parts[bin + 1] : "Debug";
-            var framework = bin >= 0 && bin + 2 < parts.Length ? parts[bin + 2] : "net10.0";
-            var name = OperatingSystem.IsWindows() ? "security-baseline.exe" : "security-baseline";
-            var path = Path.Combine(root.FullName, "policy-pack", "SecurityBaseline.Pack", "bin", configuration, framework, name);
-            return File.Exists(path) ? path : throw new FileNotFoundException("the Pack's executable was not built", path);
+            return Path.GetFullPath(overridden);
         }
+
+        var baseDirectory = AppContext.BaseDirectory;
+        var root = new DirectoryInfo(baseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Infra.sln")))
+        {
+            root = root.Parent;
+        }
+
+        if (root is null)
+        {
+            throw new InvalidOperationException($"no Infra.sln above {baseDirectory}");
+        }
+
+        // Same configuration as this test build (bin/<Configuration>/net10.0/), so `dotnet test -c Release` runs the Release build.
+        var parts = baseDirectory.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
+        var bin = Array.LastIndexOf(parts, "bin");
+        var configuration = bin >= 0 && bin + 2 < parts.Length ? parts[bin + 1] : "Debug";
+        var framework = bin >= 0 && bin + 2 < parts.Length ? parts[bin + 2] : "net10.0";
+        var name = OperatingSystem.IsWindows() ? $"{pack.Name}.exe" : pack.Name;
+        var path = Path.Combine(root.FullName, pack.ProjectDirectory, "bin", configuration, framework, name);
+        return File.Exists(path) ? path : throw new FileNotFoundException($"the executable of {pack.Name} was not built", path);
     }
 
     /// <summary>Starts the executable with <paramref name="arguments"/> in a fresh temporary directory and waits for its port line.</summary>
-    public static async Task<AnalyzerProcess> StartAsync(params string[] arguments)
+    public static Task<AnalyzerProcess> StartAsync(params string[] arguments) => StartAsync(PackUnderTest.SecurityBaseline, arguments);
+
+    /// <summary>Starts <paramref name="pack"/>'s executable with <paramref name="arguments"/> and waits for its port line.</summary>
+    public static async Task<AnalyzerProcess> StartAsync(PackUnderTest pack, params string[] arguments)
     {
-        var (process, directory) = Launch(arguments);
+        var (process, directory) = Launch(PathOf(pack), arguments);
         try
         {
             var stdout = process.StandardOutput.BaseStream;
@@ -137,9 +141,13 @@ public sealed class AnalyzerProcess : IAsyncDisposable
     }
 
     /// <summary>Runs the executable to completion (commands and launch errors), with a time bound.</summary>
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunToExitAsync(params string[] arguments)
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunToExitAsync(params string[] arguments) =>
+        RunToExitAsync(PackUnderTest.SecurityBaseline, arguments);
+
+    /// <summary>Runs <paramref name="pack"/>'s executable to completion, with a time bound.</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunToExitAsync(PackUnderTest pack, params string[] arguments)
     {
-        var (process, directory) = Launch(arguments);
+        var (process, directory) = Launch(PathOf(pack), arguments);
         try
         {
             using var timeout = new CancellationTokenSource(StartTimeout);
@@ -212,11 +220,11 @@ public sealed class AnalyzerProcess : IAsyncDisposable
         TryDelete(workingDirectory);
     }
 
-    private static (Process Process, string Directory) Launch(string[] arguments)
+    private static (Process Process, string Directory) Launch(string executable, string[] arguments)
     {
         // A directory of its own, like a Pulumi project directory: the executable must not depend on its working directory.
         var directory = Directory.CreateTempSubdirectory("analyzer-test-").FullName;
-        var start = new ProcessStartInfo(ExecutablePath, arguments)
+        var start = new ProcessStartInfo(executable, arguments)
         {
             WorkingDirectory = directory,
             RedirectStandardOutput = true,

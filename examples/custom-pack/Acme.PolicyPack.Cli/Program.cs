@@ -1,0 +1,4 @@
+using Acme.PolicyPack;
+using PolicyPack.Sdk.Hosting;
+
+return PackHost.Run(args, AcmePack.Definition);
