@@ -31,7 +31,7 @@ public sealed record BaselineReport(string Source, IReadOnlyList<BaselineEntry> 
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("schemaVersion", out var version) ||
             version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var number) || number != JsonReporter.SchemaVersion)
         {
-            throw new InputFormatException($"{source}: not a security-baseline JSON report (schemaVersion {JsonReporter.SchemaVersion} expected)");
+            throw new InputFormatException($"{source}: not a policy pack JSON report (schemaVersion {JsonReporter.SchemaVersion} expected)");
         }
 
         if (!root.TryGetProperty("findings", out var findings) || findings.ValueKind != JsonValueKind.Array)

@@ -69,7 +69,7 @@ public static class GitHubAnnotationReporter
                 report.BlockingUnevaluated > 0 ? 0 : 1,
                 report.BlockingUnevaluated > 0 ? "error" : "warning",
                 null,
-                $"{PolicyPackTitle}: resources not evaluated",
+                $"{report.Pack.Name}: resources not evaluated",
                 $"{ReportText.Unevaluated(report)}{ReportText.ClosedWorld(report)}: {ReportText.UnevaluatedTypes(report)}"));
         }
 
@@ -109,10 +109,9 @@ public static class GitHubAnnotationReporter
                 $" {left.Values.Sum()} more annotations were left out ({string.Join(", ", parts)}): GitHub shows only {MaxPerKind} of each kind per step; the SARIF and JSON reports list every finding.");
         }
 
-        writer.WriteLine($"::notice title={Property(PolicyPackTitle)}::{Data(verdict)}");
+        writer.WriteLine($"::notice title={Property(report.Pack.Name)}::{Data(verdict)}");
     }
 
-    private const string PolicyPackTitle = "security-baseline";
 
     private static void Command(TextWriter writer, string command, SourceLocation? location, string title, string message)
     {

@@ -11,7 +11,8 @@ namespace PolicyPack.Sdk.Reporting;
 public static class MarkdownReporter
 {
     /// <summary>The hidden marker CI searches for to update the same comment instead of adding a new one.</summary>
-    public const string Marker = "<!-- security-baseline:report -->";
+    /// <summary>The hidden first line by which a workflow finds and updates the pack's earlier comment, e.g. "&lt;!-- security-baseline:report --&gt;".</summary>
+    public static string Marker(PackDefinition pack) => $"<!-- {pack.Name}:report -->";
 
     /// <summary>GitHub refuses an issue or pull-request comment longer than 65,536 characters.</summary>
     public const int GitHubCommentLimit = 65_536;
@@ -30,8 +31,8 @@ public static class MarkdownReporter
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(writer);
         var comment = new Comment(MaxCharacters - Reserve);
-        comment.Line(Marker);
-        comment.Line($"## {(report.Blocked ? "❌" : "✅")} Security baseline");
+        comment.Line(Marker(report.Pack));
+        comment.Line($"## {(report.Blocked ? "❌" : "✅")} {(report.Pack.DisplayName.Length > 0 ? report.Pack.DisplayName : report.Pack.Name)}");
         comment.Line();
         comment.Line($"**{ReportText.Inline(ReportText.Verdict(report))}**");
         comment.Line();

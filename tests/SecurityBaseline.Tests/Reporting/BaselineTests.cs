@@ -79,8 +79,8 @@ public class BaselineTests
 
     [Theory]
     [InlineData("", "is empty")]
-    [InlineData("""{"findings":[]}""", "not a security-baseline JSON report")]
-    [InlineData("""{"schemaVersion":1.5,"findings":[]}""", "not a security-baseline JSON report")]
+    [InlineData("""{"findings":[]}""", "not a policy pack JSON report")]
+    [InlineData("""{"schemaVersion":1.5,"findings":[]}""", "not a policy pack JSON report")]
     [InlineData("""{"schemaVersion":1}""", "no findings array")]
     [InlineData("""{"schemaVersion":1,"findings":[{"policy":"x"}]}""", "findings[0].urn is missing")]
     [InlineData("""{"schemaVersion":1,"findings":[""", "invalid JSON")]

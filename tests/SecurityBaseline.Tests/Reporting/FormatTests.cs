@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using PolicyPack.Sdk.Engine;
 using PolicyPack.Sdk.Reporting;
+using SecurityBaseline.Policies;
 using SecurityBaseline.Tests.Cli;
 
 namespace SecurityBaseline.Tests.Reporting;
@@ -17,8 +18,8 @@ public class FormatTests
     public void Markdown_WhenRendered_ShouldStartWithTheHiddenMarkerOnce()
     {
         var markdown = ReportFormats.Render("markdown", ReportScenarios.Build("review"));
-        Assert.StartsWith(MarkdownReporter.Marker + "\n", markdown, StringComparison.Ordinal);
-        Assert.Equal(markdown.IndexOf(MarkdownReporter.Marker, StringComparison.Ordinal), markdown.LastIndexOf(MarkdownReporter.Marker, StringComparison.Ordinal));
+        Assert.StartsWith(MarkdownReporter.Marker(PolicyCatalog.Pack) + "\n", markdown, StringComparison.Ordinal);
+        Assert.Equal(markdown.IndexOf(MarkdownReporter.Marker(PolicyCatalog.Pack), StringComparison.Ordinal), markdown.LastIndexOf(MarkdownReporter.Marker(PolicyCatalog.Pack), StringComparison.Ordinal));
         Assert.Contains("<details><summary>Waived findings (1)</summary>", markdown, StringComparison.Ordinal);
         Assert.Contains("<details><summary>Fixed since the baseline (1)</summary>", markdown, StringComparison.Ordinal);
     }
@@ -118,7 +119,7 @@ public class FormatTests
         var (code, stdout, _) = CliRunner.Run("scan", Path.Combine(Fixtures.RepositoryRoot(), "examples", "aws-v7-violating.preview.json"), "--format", $"sarif={sarif}", "--format", $"markdown={markdown}", "--format", "text");
         Assert.Equal(CliRunner.Violations, code);
         Assert.Contains("\"version\": \"2.1.0\"", File.ReadAllText(sarif), StringComparison.Ordinal);
-        Assert.StartsWith(MarkdownReporter.Marker, File.ReadAllText(markdown), StringComparison.Ordinal);
+        Assert.StartsWith(MarkdownReporter.Marker(PolicyCatalog.Pack), File.ReadAllText(markdown), StringComparison.Ordinal);
         Assert.Contains("MANDATORY  kms-key-rotation-enabled", stdout, StringComparison.Ordinal);
     }
 
