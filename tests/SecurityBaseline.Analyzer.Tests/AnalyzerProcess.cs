@@ -7,7 +7,7 @@ using PolicyPack.Sdk.Hosting.Protocol;
 namespace SecurityBaseline.Analyzer.Tests;
 
 /// <summary>The built executable started as the Pulumi CLI starts it: from another directory, engine address last, port read from stdout.</summary>
-public sealed class AnalyzerProcess : IAsyncDisposable
+internal sealed class AnalyzerProcess : IAsyncDisposable
 {
     public const int MaxMessageSize = 400 * 1024 * 1024;
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);

@@ -4,7 +4,7 @@ using PolicyPack.Sdk.Hosting.Protocol;
 namespace SecurityBaseline.Analyzer.Tests;
 
 /// <summary>What the Pulumi engine sends before analysis: handshake, stack, plugin/analyzer info and the reconciled Configure.</summary>
-public static class Engine
+internal static class Engine
 {
     public const string Address = "127.0.0.1:1";
 

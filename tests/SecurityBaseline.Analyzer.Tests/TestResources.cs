@@ -5,7 +5,7 @@ using PolicyPack.Sdk.Hosting.Protocol;
 namespace SecurityBaseline.Analyzer.Tests;
 
 /// <summary>A resource as the engine would send it: type, name and the property bag as JSON (Pulumi's Struct encoding).</summary>
-public sealed record TestResource(string Type, string Name, string PropertiesJson)
+internal sealed record TestResource(string Type, string Name, string PropertiesJson)
 {
     public string Urn => $"urn:pulumi:dev::infra::{Type}::{Name}";
 
@@ -20,10 +20,10 @@ public sealed record TestResource(string Type, string Name, string PropertiesJso
 
 /// <summary>What the analyzer must say about one resource: the policies that fail it and those that report not applicable.</summary>
 /// <remarks>Add rows here as policy groups are merged: one row per resource, the verdicts by policy id.</remarks>
-public sealed record Verdict(TestResource Resource, string[] Fails, string[] NotApplicable);
+internal sealed record Verdict(TestResource Resource, string[] Fails, string[] NotApplicable);
 
 /// <summary>Realistic aws, azure and azure-native resources and the analyzer's expected verdicts.</summary>
-public static class TestResources
+internal static class TestResources
 {
     public const string Kms = "kms-key-rotation-enabled";
     public const string SecretSig = $"\"{PulumiSignatures.Key}\": \"{PulumiSignatures.Secret}\"";
@@ -116,7 +116,7 @@ public static class TestResources
 }
 
 /// <summary>Scopes assertions to the policy under test, so they hold as more policy groups join the catalogue.</summary>
-public static class ResponseExtensions
+internal static class ResponseExtensions
 {
     public static IEnumerable<AnalyzeDiagnostic> KmsDiagnostics(this AnalyzeResponse response) =>
         response.Diagnostics.Where(d => d.PolicyName == TestResources.Kms);

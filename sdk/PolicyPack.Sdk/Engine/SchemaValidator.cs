@@ -6,7 +6,7 @@ namespace PolicyPack.Sdk.Engine;
 
 /// <summary>Validates policy parameters against the JSON-schema subset the pack's schemas use.</summary>
 /// <remarks>Supported keywords: type, enum, const, items, properties, required, additionalProperties, minimum, maximum, minItems, maxItems, minLength, pattern.</remarks>
-public static class SchemaValidator
+internal static class SchemaValidator
 {
     /// <summary>Every problem found, each naming the JSON path inside the validated value.</summary>
     public static IReadOnlyList<string> Validate(JsonElement schema, JsonElement value, string path = "")

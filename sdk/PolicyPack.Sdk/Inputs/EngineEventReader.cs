@@ -4,7 +4,7 @@ using PolicyPack.Sdk.Model;
 namespace PolicyPack.Sdk.Inputs;
 
 /// <summary>Reads streamed engine events (`PULUMI_ENABLE_STREAMING_JSON_PREVIEW=true` or `--event-log`): one JSON object per line.</summary>
-public static class EngineEventReader
+internal static class EngineEventReader
 {
     /// <summary>True when the first non-blank line is a whole JSON object with an event `sequence`.</summary>
     public static bool LooksLikeEvents(string content)

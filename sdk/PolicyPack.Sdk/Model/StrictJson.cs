@@ -9,7 +9,7 @@ namespace PolicyPack.Sdk.Model;
 /// throws an <see cref="InvalidOperationException"/> far from the file; checking every escaped string here turns it into a
 /// <see cref="JsonException"/> with the line and byte position, which every reader already reports as bad input.
 /// </remarks>
-public static class StrictJson
+internal static class StrictJson
 {
     public static JsonDocument Parse(string content, JsonDocumentOptions options)
     {

@@ -8,7 +8,7 @@ namespace PolicyPack.Sdk.Model;
 /// but stacks and state written with them still exist. They carry the resource's input shape, so the resource's policies
 /// apply; defaults of absent properties are read as the current API version's, which older versions may not share.
 /// </remarks>
-public static partial class TypeToken
+internal static partial class TypeToken
 {
     /// <summary>The token policies key on: `azure-native:module/vYYYYMMDD[preview]:Resource` becomes `azure-native:module:Resource`.</summary>
     public static string Canonical(string type)

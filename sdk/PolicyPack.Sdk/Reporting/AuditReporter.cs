@@ -5,7 +5,7 @@ using PolicyPack.Sdk.Engine;
 namespace PolicyPack.Sdk.Reporting;
 
 /// <summary>Audit evidence: every control of the pack's framework, its policies, and every resource checked with pass, fail, waived or not applicable.</summary>
-public static class AuditReporter
+internal static class AuditReporter
 {
     private sealed record Check(ResourceRef Resource, PolicyDescriptor Policy, string Status, string Detail);
 

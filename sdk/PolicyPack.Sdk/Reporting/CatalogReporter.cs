@@ -4,7 +4,7 @@ using PolicyPack.Sdk.Engine;
 namespace PolicyPack.Sdk.Reporting;
 
 /// <summary>The policy catalogue as text, JSON or the Markdown that docs/policies.md holds.</summary>
-public static class CatalogReporter
+internal static class CatalogReporter
 {
     public static void WriteText(PackDefinition pack, TextWriter writer)
     {

@@ -11,7 +11,7 @@ namespace PolicyPack.Sdk.Reporting;
 /// blocking findings, then waiver and closed-world warnings, then existing and advisory ones, waived last), grouped by file, and
 /// ends with one notice that gives the verdict and says how many were left out. Three kinds of ten stay under the job's 50.
 /// </remarks>
-public static class GitHubAnnotationReporter
+internal static class GitHubAnnotationReporter
 {
     /// <summary>Annotations of one kind (error, warning, notice) GitHub displays per step.</summary>
     public const int MaxPerKind = 10;

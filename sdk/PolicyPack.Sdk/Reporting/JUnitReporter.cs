@@ -6,7 +6,7 @@ using PolicyPack.Sdk.Engine;
 namespace PolicyPack.Sdk.Reporting;
 
 /// <summary>JUnit XML: a suite per policy, a test case per policy × resource checked; violations fail, waived and not-applicable checks are skipped.</summary>
-public static class JUnitReporter
+internal static class JUnitReporter
 {
     public static void Write(ScanReport report, Stream stream)
     {

@@ -5,7 +5,7 @@ using PolicyPack.Sdk.Waivers;
 namespace PolicyPack.Sdk.Reporting;
 
 /// <summary>The machine-readable report (schema documented in docs/report-json.md); also the next run's baseline.</summary>
-public static class JsonReporter
+internal static class JsonReporter
 {
     public const int SchemaVersion = 1;
 

@@ -8,7 +8,7 @@ namespace PolicyPack.Sdk.Reporting;
 /// The pull-request comment: verdict, counts, violations (new before existing) with each policy's fix once, then collapsed
 /// waived, fixed and external findings, all kept under GitHub's comment limit.
 /// </summary>
-public static class MarkdownReporter
+internal static class MarkdownReporter
 {
     /// <summary>The hidden marker CI searches for to update the same comment instead of adding a new one.</summary>
     /// <summary>The hidden first line by which a workflow finds and updates the pack's earlier comment, e.g. "&lt;!-- security-baseline:report --&gt;".</summary>

@@ -3,7 +3,7 @@ using System.Text;
 namespace PolicyPack.Sdk.Reporting;
 
 /// <summary>The report formats `scan --format` knows, each a pure function from a report to bytes.</summary>
-public static class ReportFormats
+internal static class ReportFormats
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 

@@ -7,7 +7,7 @@ using PolicyPack.Sdk.Waivers;
 namespace PolicyPack.Sdk.Reporting;
 
 /// <summary>Wording and escaping that several formats share, so every format says the same thing the same way.</summary>
-public static class ReportText
+internal static class ReportText
 {
     /// <summary>Indented JSON that people can read too: backticks, quotes and non-ASCII stay as written (the output is never embedded in HTML).</summary>
     public static JsonWriterOptions JsonOptions { get; } = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

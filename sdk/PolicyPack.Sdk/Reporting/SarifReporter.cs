@@ -8,7 +8,7 @@ using PolicyPack.Sdk.Waivers;
 namespace PolicyPack.Sdk.Reporting;
 
 /// <summary>SARIF 2.1.0 for code scanning: one rule per policy, one result per finding, waivers as suppressions, baseline states.</summary>
-public static class SarifReporter
+internal static class SarifReporter
 {
     public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
 

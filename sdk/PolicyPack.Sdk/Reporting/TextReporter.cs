@@ -5,7 +5,7 @@ using PolicyPack.Sdk.Inputs;
 namespace PolicyPack.Sdk.Reporting;
 
 /// <summary>The console report a platform engineer reads: one block per violation, then waived, fixed and external findings, then a summary.</summary>
-public static class TextReporter
+internal static class TextReporter
 {
     public static void Write(ScanReport report, TextWriter writer)
     {
