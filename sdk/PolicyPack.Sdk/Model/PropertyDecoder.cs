@@ -17,9 +17,12 @@ public static class PropertyDecoder
 
     public static JsonDocumentOptions DocumentOptions { get; } = new() { MaxDepth = MaxDepth, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false };
 
-    /// <summary>Decodes an object of properties (a resource's inputs or outputs); <paramref name="names"/>, when given, keeps one
-    /// string per distinct property name and short text across every call that shares it (see <see cref="Name"/>).</summary>
-    public static IReadOnlyDictionary<string, PropertyValue> DecodeProperties(JsonElement element, string path = "", Dictionary<string, string>? names = null)
+    /// <summary>Decodes an object of properties (a resource's inputs or outputs) in Pulumi's JSON encoding; <paramref name="path"/> prefixes the property paths errors and unknowns name.</summary>
+    public static IReadOnlyDictionary<string, PropertyValue> DecodeProperties(JsonElement element, string path = "") => DecodeProperties(element, path, names: null);
+
+    /// <summary>Decodes an object of properties; <paramref name="names"/>, when given, keeps one string per distinct property
+    /// name and short text across every call that shares it (see <see cref="Name"/>).</summary>
+    internal static IReadOnlyDictionary<string, PropertyValue> DecodeProperties(JsonElement element, string path, Dictionary<string, string>? names)
     {
         if (element.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
         {
@@ -39,7 +42,7 @@ public static class PropertyDecoder
     /// <paramref name="same"/> (already decoded as <paramref name="sameDecoded"/>) for every property whose JSON is identical there.</summary>
     /// <remarks>A stack export repeats most inputs verbatim in the outputs; decoding them once keeps one tree instead of two.
     /// Identical JSON decodes to an identical value, so only memory changes; objects with a signature key take the plain path.</remarks>
-    public static IReadOnlyDictionary<string, PropertyValue> DecodeProperties(JsonElement element, string path, JsonElement same, IReadOnlyDictionary<string, PropertyValue> sameDecoded, Dictionary<string, string>? names = null)
+    internal static IReadOnlyDictionary<string, PropertyValue> DecodeProperties(JsonElement element, string path, JsonElement same, IReadOnlyDictionary<string, PropertyValue> sameDecoded, Dictionary<string, string>? names = null)
     {
         if (element.ValueKind != JsonValueKind.Object || same.ValueKind != JsonValueKind.Object
             || element.TryGetProperty(PulumiSignatures.Key, out _) || same.TryGetProperty(PulumiSignatures.Key, out _))
