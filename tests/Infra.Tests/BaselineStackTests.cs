@@ -31,7 +31,7 @@ public class BaselineStackTests
         PulumiPolicyTest.DeployAsync<BaselineStack>(MockCloud.Create().Object, MockCloud.Options(StackAllowlist, config));
 
     /// <summary>The stack policies about services held once per account or subscription: what a stack without them is told.</summary>
-    private static readonly string[] AccountWidePolicies = ["access-review-analyzer", "config-recorder-enabled", "defender-plans-enabled", "guardduty-enabled"];
+    private static readonly string[] AccountWidePolicies = ["access-review-analyzer", "azure-activity-log-exported", "config-recorder-enabled", "defender-plans-enabled", "guardduty-enabled"];
 
     [Fact]
     public async Task Program_WhenRunWithProdConfig_ShouldPassEveryPolicyOfThePackIncludingAdvisories()
@@ -54,7 +54,7 @@ public class BaselineStackTests
         // A second stack in the account (or one whose landing zone holds the services) is reminded of them, never blocked.
         result.ShouldNotBlock();
         Assert.Equal(AccountWidePolicies, result.Findings.Select(f => f.Policy.Id).Order(StringComparer.Ordinal));
-        Assert.Empty(cloud.Registrations.Where(r => r.Type is "aws:guardduty/detector:Detector" or "aws:cfg/recorder:Recorder" or "azure-native:security:Pricing"));
+        Assert.Empty(cloud.Registrations.Where(r => r.Type is "aws:guardduty/detector:Detector" or "aws:cfg/recorder:Recorder" or "azure-native:security:Pricing" or "azure-native:monitor:SubscriptionDiagnosticSetting"));
     }
 
     [Fact]
@@ -91,6 +91,11 @@ public class BaselineStackTests
 
         var account = Assert.Single(cloud.Registrations, r => r.Type == "azure-native:storage:StorageAccount");
         Assert.Contains($"{account.Id}/blobServices/default", targets);
+
+        var activity = Assert.Single(cloud.Registrations, r => r.Type == "azure-native:monitor:SubscriptionDiagnosticSetting").Inputs;
+        Assert.Equal(workspace.Id, activity["workspaceId"]);
+        var categories = ((IEnumerable<object?>)activity["logs"]!).Cast<IReadOnlyDictionary<string, object?>>().Select(l => (string)l["category"]!);
+        Assert.Contains("Administrative", categories);
     }
 
     [Fact]

@@ -14,12 +14,14 @@ namespace Baseline.Azure;
 /// <summary>
 /// The Azure stack: a resource group, a VNet whose every subnet has an allowlist-only NSG, a locked-down storage account and a
 /// Key Vault with a rotating key, each sending its resource logs to the stack's Log Analytics workspace, and the subscription's
-/// Defender for Cloud plans (§9).
+/// Defender for Cloud plans and the export of its activity log (§9).
 /// </summary>
 /// <remarks>
 /// The azure-native 3.x .NET SDK names the diagnostic setting's log entries `Monitor.Inputs.DiagnosticsLogSettingsArgs`
 /// (sdk/dotnet/Monitor/Inputs/DiagnosticsLogSettingsArgs.cs; older generations of Monitor/DiagnosticSetting.cs used LogSettingsArgs), matching
-/// `inputs.monitor.DiagnosticsLogSettingsArgs` of monitor/diagnosticSetting.d.ts in 3.28.0.
+/// `inputs.monitor.DiagnosticsLogSettingsArgs` of monitor/diagnosticSetting.d.ts in 3.28.0. The subscription's setting is
+/// `Monitor.SubscriptionDiagnosticSetting` with `Monitor.Inputs.SubscriptionLogSettingsArgs` (sdk/dotnet/Monitor/
+/// SubscriptionDiagnosticSetting.cs, Inputs/SubscriptionLogSettingsArgs.cs; monitor/subscriptionDiagnosticSetting.d.ts in 3.28.0).
 /// </remarks>
 public sealed class AzureBaseline : ComponentResource
 {
@@ -164,6 +166,19 @@ public sealed class AzureBaseline : ComponentResource
                     ScopeId = subscriptionScope,
                 }, child);
             }
+
+            // Azure keeps the activity log 90 days; sent to the workspace it is kept as long as the workspace's retention (§9).
+            _ = new AzMonitor.SubscriptionDiagnosticSetting($"activity-log-{settings.NamePrefix}", new AzMonitor.SubscriptionDiagnosticSettingArgs
+            {
+                Name = "activity-to-log-analytics",
+                WorkspaceId = workspace.Id,
+                Logs =
+                {
+                    new AzMonitor.Inputs.SubscriptionLogSettingsArgs { Category = "Administrative", Enabled = true },
+                    new AzMonitor.Inputs.SubscriptionLogSettingsArgs { Category = "Security", Enabled = true },
+                    new AzMonitor.Inputs.SubscriptionLogSettingsArgs { Category = "Policy", Enabled = true },
+                },
+            }, child);
         }
 
         _ = new KeyVault.Key("data-key", new KeyVault.KeyArgs
