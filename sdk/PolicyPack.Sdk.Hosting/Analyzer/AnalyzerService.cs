@@ -205,9 +205,12 @@ internal sealed partial class AnalyzerService(AnalyzerConfiguration configuratio
             .Where(p => !p.Covers(type) && Enabled(engine, p))
             .Select(p => new PolicyNotApplicable { PolicyName = p.Descriptor.Id, Reason = $"does not apply to resources of type {type}" })
             .ToArray();
-        if (cache.Count < MaxCachedTypes)
+        if (cache.Count < MaxCachedTypes && cache.TryAdd(type, built))
         {
-            cache.TryAdd(type, built);
+            foreach (var message in built)
+            {
+                AnalyzerMethods.Share(message);
+            }
         }
 
         return built;
