@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -88,12 +87,6 @@ internal static class AnalyzerHost
             kestrel.Limits.Http2.InitialStreamWindowSize = 8 * 1024 * 1024;
             kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2);
         });
-
-        // The engine holds one loopback connection and waits for each reply; running the connection's reads and writes on the
-        // socket thread instead of handing every read and flush to the thread pool saves two thread switches per call (measured:
-        // the switches and the pool's spinning were a third of the server CPU per Analyze). Streams still run on the pool, so
-        // concurrent calls stay concurrent.
-        builder.Services.Configure<SocketTransportOptions>(o => o.UnsafePreferInlineScheduling = true);
 
         builder.Services.AddGrpc(o =>
         {

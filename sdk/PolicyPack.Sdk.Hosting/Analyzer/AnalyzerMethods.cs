@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Runtime.CompilerServices;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.AspNetCore.Server.Model;
@@ -26,7 +24,7 @@ internal sealed class AnalyzerMethods : IServiceMethodProvider<AnalyzerService>
     {
         var empty = For(Empty.Parser);
         var analyzeRequest = For(AnalyzeRequest.Parser);
-        var analyzeResponse = new Marshaller<AnalyzeResponse>(WriteAnalyzeResponse, For(AnalyzeResponse.Parser).ContextualDeserializer);
+        var analyzeResponse = For(AnalyzeResponse.Parser);
 
         context.AddUnaryMethod(Unary("Analyze", analyzeRequest, analyzeResponse), [], (s, r, c) => s.Analyze(r, c));
         context.AddUnaryMethod(Unary("AnalyzeStack", For(AnalyzeStackRequest.Parser), analyzeResponse), [], (s, r, c) => s.AnalyzeStack(r, c));
@@ -72,84 +70,4 @@ internal sealed class AnalyzerMethods : IServiceMethodProvider<AnalyzerService>
                     throw new RpcException(new Status(StatusCode.InvalidArgument, RefusedRequest.Explain<T>(payload)));
                 }
             });
-
-    /// <summary>The wire encoding (tag, length, message) of not-applicable entries that responses share, made once per message.</summary>
-    private static readonly ConditionalWeakTable<PolicyNotApplicable, byte[]> EncodedNotApplicable = new();
-
-    private const uint DiagnosticsTag = (AnalyzeResponse.DiagnosticsFieldNumber << 3) | (uint)WireFormat.WireType.LengthDelimited;
-    private const uint NotApplicableTag = (AnalyzeResponse.NotApplicableFieldNumber << 3) | (uint)WireFormat.WireType.LengthDelimited;
-
-    /// <summary>Encodes <paramref name="message"/> once for every response that will carry it; it must not change afterwards.</summary>
-    public static void Share(PolicyNotApplicable message)
-    {
-        var size = message.CalculateSize();
-        var entry = new byte[VarintSize(NotApplicableTag) + VarintSize((uint)size) + size];
-        var at = WriteVarint(entry, NotApplicableTag);
-        at += WriteVarint(entry.AsSpan(at), (uint)size);
-        message.WriteTo(entry.AsSpan(at));
-        EncodedNotApplicable.AddOrUpdate(message, entry);
-    }
-
-    /// <summary>The bytes <c>response.WriteTo</c> produces (diagnostics, then not-applicable entries, in order), with shared
-    /// entries copied from <see cref="Share"/> instead of measured and encoded again on every call.</summary>
-    /// <remarks>Most of a typical response is the list of policies that do not cover the type, identical for every resource of it.</remarks>
-    internal static void WriteAnalyzeResponse(AnalyzeResponse response, SerializationContext context)
-    {
-        var size = 0;
-        foreach (var diagnostic in response.Diagnostics)
-        {
-            size += VarintSize(DiagnosticsTag) + CodedOutputStream.ComputeMessageSize(diagnostic);
-        }
-
-        foreach (var entry in response.NotApplicable)
-        {
-            size += EncodedNotApplicable.TryGetValue(entry, out var encoded) ? encoded.Length : VarintSize(NotApplicableTag) + CodedOutputStream.ComputeMessageSize(entry);
-        }
-
-        context.SetPayloadLength(size);
-        var writer = context.GetBufferWriter();
-        foreach (var diagnostic in response.Diagnostics)
-        {
-            WriteEntry(writer, DiagnosticsTag, diagnostic);
-        }
-
-        foreach (var entry in response.NotApplicable)
-        {
-            if (EncodedNotApplicable.TryGetValue(entry, out var encoded))
-            {
-                writer.Write(encoded);
-            }
-            else
-            {
-                WriteEntry(writer, NotApplicableTag, entry);
-            }
-        }
-
-        context.Complete();
-    }
-
-    private static void WriteEntry(IBufferWriter<byte> writer, uint tag, IMessage message)
-    {
-        var size = message.CalculateSize();
-        var head = writer.GetSpan(10);
-        var at = WriteVarint(head, tag);
-        at += WriteVarint(head[at..], (uint)size);
-        writer.Advance(at);
-        message.WriteTo(writer);
-    }
-
-    private static int VarintSize(uint value) => CodedOutputStream.ComputeUInt32Size(value);
-
-    private static int WriteVarint(Span<byte> destination, uint value)
-    {
-        var at = 0;
-        while (value >= 0x80)
-        {
-            destination[at++] = (byte)(value | 0x80);
-            value >>= 7;
-        }
-
-        destination[at++] = (byte)value;
-        return at;
-    }
 }

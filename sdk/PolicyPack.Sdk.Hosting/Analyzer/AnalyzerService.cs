@@ -205,12 +205,9 @@ internal sealed partial class AnalyzerService(AnalyzerConfiguration configuratio
             .Where(p => !p.Covers(type) && Enabled(engine, p))
             .Select(p => new PolicyNotApplicable { PolicyName = p.Descriptor.Id, Reason = $"does not apply to resources of type {type}" })
             .ToArray();
-        if (cache.Count < MaxCachedTypes && cache.TryAdd(type, built))
+        if (cache.Count < MaxCachedTypes)
         {
-            foreach (var message in built)
-            {
-                AnalyzerMethods.Share(message);
-            }
+            cache.TryAdd(type, built);
         }
 
         return built;
