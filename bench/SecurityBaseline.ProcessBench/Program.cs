@@ -32,6 +32,7 @@ for (var i = 0; i < args.Length; i++)
         case "--starts": starts = int.Parse(Next(), culture); break;
         case "--keep": keep = true; break;
         case "--quick": sizes = [5_000, 20_000]; formats = ["text"]; calls = 1_000; starts = 3; break;
+        case "--analyzer-only": sizes = []; formats = []; break;
         case "-h" or "--help":
             Console.WriteLine("""
                 usage: dotnet run -c Release --project bench/SecurityBaseline.ProcessBench -- [options]
@@ -44,6 +45,7 @@ for (var i = 0; i < args.Length; i++)
                   --stack-resources 5000   resources in the one AnalyzeStack call
                   --starts 5               analyzer starts for the start-up median
                   --quick                  5,000 and 20,000 resources, text only, 1,000 calls
+                  --analyzer-only          no scans: only the analyzer part (start-up, Analyze calls, AnalyzeStack)
                   --keep                   keep the generated exports (their folder is printed)
                 """);
             return 0;

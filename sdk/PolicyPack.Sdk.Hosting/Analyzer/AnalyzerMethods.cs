@@ -46,7 +46,13 @@ internal sealed class AnalyzerMethods : IServiceMethodProvider<AnalyzerService>
     public static Marshaller<T> For<T>(MessageParser<T> parser)
         where T : IMessage<T> =>
         new(
-            (message, context) => context.Complete(message.ToByteArray()),
+            (message, context) =>
+            {
+                // Straight into the response buffer: no intermediate array per message.
+                context.SetPayloadLength(message.CalculateSize());
+                message.WriteTo(context.GetBufferWriter());
+                context.Complete();
+            },
             context =>
             {
                 var payload = context.PayloadAsNewBuffer();
