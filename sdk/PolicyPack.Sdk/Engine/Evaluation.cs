@@ -62,6 +62,13 @@ public sealed record AnalysisResult(IReadOnlyList<Evaluation> Evaluations)
     {
         ArgumentNullException.ThrowIfNull(results);
         var all = results.ToArray();
+
+        // One file (the usual scan) is its own combination: its unevaluated types are already one per type, in order.
+        if (all.Length == 1)
+        {
+            return all[0];
+        }
+
         return new AnalysisResult(all.SelectMany(r => r.Evaluations).ToArray()) { Unevaluated = MergeUnevaluated(all.SelectMany(r => r.Unevaluated)) };
     }
 

@@ -36,15 +36,22 @@ public sealed class PolicyEngine
     /// <summary>Resource policies on one resource's inputs (Pulumi's Analyze).</summary>
     public IReadOnlyList<Evaluation> AnalyzeResource(PulumiResource resource)
     {
+        var evaluations = new List<Evaluation>();
+        Evaluate(resource, evaluations);
+        return evaluations.Count == 0 ? [] : Sorted(evaluations);
+    }
+
+    /// <summary>Adds the resource policies' evaluations of <paramref name="resource"/> to <paramref name="evaluations"/>, unsorted: a scan sorts once at the end.</summary>
+    private void Evaluate(PulumiResource resource, List<Evaluation> evaluations)
+    {
         if (!resourcePoliciesByType.TryGetValue(TypeToken.Canonical(resource.Type), out var policies))
         {
-            return [];
+            return;
         }
 
         // Policies branch on the type token, so they see the canonical one; reports keep the token the stack used.
         var subject = Canonical(resource);
         var reference = Reference(resource);
-        var evaluations = new List<Evaluation>();
         foreach (var policy in policies)
         {
             var settings = Configuration.For(policy.Descriptor.Id);
@@ -57,8 +64,6 @@ public sealed class PolicyEngine
             var exception = Run(() => context.Guard(() => policy.Evaluate(context)));
             evaluations.AddRange(Conclude(policy.Descriptor, settings.Level, context, reference, exception));
         }
-
-        return Sorted(evaluations);
     }
 
     /// <summary>Stack policies over every resource of a stack (Pulumi's AnalyzeStack).</summary>
@@ -96,7 +101,7 @@ public sealed class PolicyEngine
         var done = 0;
         foreach (var resource in inputs)
         {
-            evaluations.AddRange(AnalyzeResource(resource));
+            Evaluate(resource, evaluations);
             evaluated?.Invoke(++done);
         }
 
@@ -273,10 +278,38 @@ public sealed class PolicyEngine
             Origin = resource.Origin,
         };
 
-    private static Evaluation[] Sorted(IEnumerable<Evaluation> evaluations) =>
-        evaluations
-            .OrderBy(e => e.Resource.Urn, StringComparer.Ordinal)
-            .ThenBy(e => e.Policy.Id, StringComparer.Ordinal)
-            .ThenBy(e => e.Outcome)
-            .ToArray();
+    /// <summary>By URN, policy id and outcome; evaluations equal in all three keep their order (a stable sort).</summary>
+    /// <remarks>One array sort with the position as the last key: LINQ's OrderBy/ThenBy chain gave the same order at several
+    /// times the cost on a 50,000-resource scan.</remarks>
+    private static Evaluation[] Sorted(IEnumerable<Evaluation> evaluations)
+    {
+        var items = evaluations.ToArray();
+        var keyed = new (Evaluation Evaluation, int Position)[items.Length];
+        for (var i = 0; i < items.Length; i++)
+        {
+            keyed[i] = (items[i], i);
+        }
+
+        Array.Sort(keyed, static (a, b) =>
+        {
+            var order = string.CompareOrdinal(a.Evaluation.Resource.Urn, b.Evaluation.Resource.Urn);
+            if (order == 0)
+            {
+                order = string.CompareOrdinal(a.Evaluation.Policy.Id, b.Evaluation.Policy.Id);
+            }
+
+            if (order == 0)
+            {
+                order = a.Evaluation.Outcome.CompareTo(b.Evaluation.Outcome);
+            }
+
+            return order != 0 ? order : a.Position.CompareTo(b.Position);
+        });
+        for (var i = 0; i < items.Length; i++)
+        {
+            items[i] = keyed[i].Evaluation;
+        }
+
+        return items;
+    }
 }

@@ -305,21 +305,44 @@ public static class StackInputReader
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : null;
 
     private static string[] Strings(JsonElement element, string name, Func<string?, string?> shared) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array
-            ? value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => shared(v.GetString())!).ToArray()
-            : [];
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array ? StringItems(value, shared) : [];
 
-    private static Dictionary<string, IReadOnlyList<string>> PropertyDependencies(JsonElement element, Func<string?, string?> shared)
+    /// <summary>The string items of <paramref name="array"/>, shared; a loop, since every resource has a few such lists.</summary>
+    private static string[] StringItems(JsonElement array, Func<string?, string?> shared)
     {
-        var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        if (element.TryGetProperty("propertyDependencies", out var map) && map.ValueKind == JsonValueKind.Object)
+        var length = array.GetArrayLength();
+        if (length == 0)
         {
-            foreach (var property in map.EnumerateObject())
+            return [];
+        }
+
+        var items = new string[length];
+        var count = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            if (item.ValueKind == JsonValueKind.String)
             {
-                result[property.Name] = property.Value.ValueKind == JsonValueKind.Array
-                    ? property.Value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => shared(v.GetString())!).ToArray()
-                    : [];
+                items[count++] = shared(item.GetString())!;
             }
+        }
+
+        return count == length ? items : items[..count];
+    }
+
+    /// <summary>Shared by every resource without property dependencies, so those hold no map of their own.</summary>
+    private static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> NoPropertyDependencies = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+
+    private static IReadOnlyDictionary<string, IReadOnlyList<string>> PropertyDependencies(JsonElement element, Func<string?, string?> shared)
+    {
+        if (!element.TryGetProperty("propertyDependencies", out var map) || map.ValueKind != JsonValueKind.Object || map.GetPropertyCount() == 0)
+        {
+            return NoPropertyDependencies;
+        }
+
+        var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var property in map.EnumerateObject())
+        {
+            result[property.Name] = property.Value.ValueKind == JsonValueKind.Array ? StringItems(property.Value, shared) : [];
         }
 
         return result;
