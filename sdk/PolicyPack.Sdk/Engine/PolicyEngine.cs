@@ -71,6 +71,9 @@ public sealed class PolicyEngine
     {
         var index = new StackIndex(resources.Select(Canonical));
         var evaluations = new List<Evaluation>();
+
+        // Every stack policy names the resources it covers: one reference per resource serves them all.
+        var references = new Dictionary<PulumiResource, ResourceRef>(ReferenceEqualityComparer.Instance);
         foreach (var policy in stackPolicies)
         {
             var settings = Configuration.For(policy.Descriptor.Id);
@@ -85,7 +88,7 @@ public sealed class PolicyEngine
             // Pulumi treats remediate as mandatory for stack policies: there is nothing left to fix in place.
             var level = settings.Level == EnforcementLevel.Remediate ? EnforcementLevel.Mandatory : settings.Level;
             var covered = index.OfType(policy.Descriptor.ResourceTypes).ToArray();
-            evaluations.AddRange(ConcludeStack(policy.Descriptor, level, context, covered, index, exception));
+            evaluations.AddRange(ConcludeStack(policy.Descriptor, level, context, covered, index, exception, references));
         }
 
         return Sorted(evaluations);
@@ -225,8 +228,18 @@ public sealed class PolicyEngine
         yield return new Evaluation(policy, level, resource, reason is null ? Outcome.Pass : Outcome.NotApplicable, [], reason);
     }
 
-    private static IEnumerable<Evaluation> ConcludeStack(PolicyDescriptor policy, EnforcementLevel level, StackContext context, IReadOnlyList<PulumiResource> covered, StackIndex index, Exception? exception)
+    private static IEnumerable<Evaluation> ConcludeStack(PolicyDescriptor policy, EnforcementLevel level, StackContext context, IReadOnlyList<PulumiResource> covered, StackIndex index, Exception? exception, Dictionary<PulumiResource, ResourceRef> references)
     {
+        ResourceRef Shared(PulumiResource resource)
+        {
+            if (!references.TryGetValue(resource, out var reference))
+            {
+                references[resource] = reference = Reference(resource);
+            }
+
+            return reference;
+        }
+
         if (exception is not null)
         {
             yield return new Evaluation(policy, EnforcementLevel.Mandatory, ResourceRef.Stack, Outcome.Fail, [FailureMessage(policy, exception)]);
@@ -238,13 +251,13 @@ public sealed class PolicyEngine
         {
             var resource = index.ByUrn(group.Key);
             failed.Add(group.Key);
-            yield return new Evaluation(policy, level, resource is null ? ResourceRef.Stack : Reference(resource), Outcome.Fail, group.Select(v => v.Message).ToArray());
+            yield return new Evaluation(policy, level, resource is null ? ResourceRef.Stack : Shared(resource), Outcome.Fail, group.Select(v => v.Message).ToArray());
         }
 
         var reason = context.NotApplicableReason ?? UnknownReason(context);
         foreach (var resource in covered.Where(r => !failed.Contains(r.Urn)))
         {
-            yield return new Evaluation(policy, level, Reference(resource), reason is null ? Outcome.Pass : Outcome.NotApplicable, [], reason);
+            yield return new Evaluation(policy, level, Shared(resource), reason is null ? Outcome.Pass : Outcome.NotApplicable, [], reason);
         }
     }
 

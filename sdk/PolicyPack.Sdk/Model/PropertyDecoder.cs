@@ -50,14 +50,16 @@ public static class PropertyDecoder
             return DecodeProperties(element, path, names);
         }
 
-        // The last of duplicate keys wins, as in the decoded dictionary.
-        var sameElements = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        // The last of duplicate keys wins, as in the decoded dictionary. One map per thread, cleared per call: it lives only
+        // for this call, and a new one per resource was a visible share of a scan's garbage.
+        var sameElements = SameElements ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        sameElements.Clear();
         foreach (var property in same.EnumerateObject())
         {
             sameElements[property.Name] = property.Value;
         }
 
-        var fields = new Dictionary<string, PropertyValue>(StringComparer.Ordinal);
+        var fields = new Dictionary<string, PropertyValue>(element.GetPropertyCount(), StringComparer.Ordinal);
         var allShared = true;
         foreach (var property in element.EnumerateObject())
         {
@@ -72,8 +74,13 @@ public static class PropertyDecoder
             fields[name] = Decode(property.Value, FieldPath(path, name, false), false, 1, names);
         }
 
+        sameElements.Clear();
         return allShared && fields.Count == sameDecoded.Count ? sameDecoded : fields;
     }
+
+    /// <summary>The scratch map of <see cref="DecodeProperties(JsonElement, string, JsonElement, IReadOnlyDictionary{string, PropertyValue}, Dictionary{string, string})"/>; the decoder never re-enters that method, so one per thread suffices.</summary>
+    [ThreadStatic]
+    private static Dictionary<string, JsonElement>? SameElements;
 
     public static PropertyValue Decode(JsonElement element, string path = "") => Decode(element, path, false, 0);
 
@@ -170,7 +177,8 @@ public static class PropertyDecoder
             return DecodeSpecial(sig.GetString()!, element, path, secret, depth, names);
         }
 
-        var fields = new Dictionary<string, PropertyValue>(StringComparer.Ordinal);
+        // Sized up front: a growing dictionary leaves its outgrown arrays behind for the GC on every object of the stack.
+        var fields = new Dictionary<string, PropertyValue>(element.GetPropertyCount(), StringComparer.Ordinal);
         foreach (var property in element.EnumerateObject())
         {
             var name = Name(property, names);

@@ -387,6 +387,14 @@ public static class InboundRules
     public static IReadOnlyList<CombinedReach> AddingUpToTheInternet(IReadOnlyList<InboundRule> rules)
     {
         var known = rules.Where(r => r.Ports is not null).ToArray();
+
+        // What reaches one port is a subset of what all the rules admit: when even that union covers no whole family (the
+        // usual case, private ranges), no port can add up to the internet, and the per-port sweep below is skipped.
+        if (!new IpRangeUnion(known.SelectMany(r => r.Sources).Where(s => s.Block is { IsEverything: false }).Select(s => s.Block!.Value)).FamiliesCovered().Any())
+        {
+            return [];
+        }
+
         var keys = known.Select(r => ProtocolKey(r.Ports!)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         if (keys.Count == 0)
         {
