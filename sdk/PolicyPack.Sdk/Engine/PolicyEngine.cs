@@ -292,37 +292,60 @@ public sealed class PolicyEngine
         };
 
     /// <summary>By URN, policy id and outcome; evaluations equal in all three keep their order (a stable sort).</summary>
-    /// <remarks>One array sort with the position as the last key: LINQ's OrderBy/ThenBy chain gave the same order at several
-    /// times the cost on a 50,000-resource scan.</remarks>
+    /// <remarks>URNs and policy ids are ranked once (each distinct one sorted ordinally), then one array sort compares the
+    /// ranks and the position: LINQ's OrderBy/ThenBy chain gave the same order but compared the long, common-prefixed URNs
+    /// some twenty times per evaluation of a 50,000-resource scan.</remarks>
     private static Evaluation[] Sorted(IEnumerable<Evaluation> evaluations)
     {
         var items = evaluations.ToArray();
-        var keyed = new (Evaluation Evaluation, int Position)[items.Length];
+        var urns = Ranks(items, static e => e.Resource.Urn);
+        var policies = Ranks(items, static e => e.Policy.Id);
+        var keyed = new (int Urn, int Policy, int Outcome, int Position)[items.Length];
         for (var i = 0; i < items.Length; i++)
         {
-            keyed[i] = (items[i], i);
+            keyed[i] = (urns[items[i].Resource.Urn], policies[items[i].Policy.Id], (int)items[i].Outcome, i);
         }
 
         Array.Sort(keyed, static (a, b) =>
         {
-            var order = string.CompareOrdinal(a.Evaluation.Resource.Urn, b.Evaluation.Resource.Urn);
+            var order = a.Urn.CompareTo(b.Urn);
             if (order == 0)
             {
-                order = string.CompareOrdinal(a.Evaluation.Policy.Id, b.Evaluation.Policy.Id);
+                order = a.Policy.CompareTo(b.Policy);
             }
 
             if (order == 0)
             {
-                order = a.Evaluation.Outcome.CompareTo(b.Evaluation.Outcome);
+                order = a.Outcome.CompareTo(b.Outcome);
             }
 
             return order != 0 ? order : a.Position.CompareTo(b.Position);
         });
-        for (var i = 0; i < items.Length; i++)
+        var sorted = new Evaluation[items.Length];
+        for (var i = 0; i < keyed.Length; i++)
         {
-            items[i] = keyed[i].Evaluation;
+            sorted[i] = items[keyed[i].Position];
         }
 
-        return items;
+        return sorted;
+    }
+
+    /// <summary>Each distinct key of <paramref name="items"/> with its place in ordinal order.</summary>
+    private static Dictionary<string, int> Ranks(Evaluation[] items, Func<Evaluation, string> key)
+    {
+        var ranks = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            ranks.TryAdd(key(item), 0);
+        }
+
+        var distinct = ranks.Keys.ToArray();
+        Array.Sort(distinct, StringComparer.Ordinal);
+        for (var i = 0; i < distinct.Length; i++)
+        {
+            ranks[distinct[i]] = i;
+        }
+
+        return ranks;
     }
 }

@@ -34,7 +34,7 @@ public static class PropertyDecoder
             throw new PropertyFormatException(path.Length == 0 ? "(root)" : path, $"expected an object of properties, found {element.ValueKind}");
         }
 
-        var value = Decode(element, path, false, 0, names);
+        var value = Decode(element, new LazyPath(path), false, 0, names);
         return value.Kind == ValueKind.Object ? value.Fields : new Dictionary<string, PropertyValue>();
     }
 
@@ -60,6 +60,7 @@ public static class PropertyDecoder
         }
 
         var fields = new Dictionary<string, PropertyValue>(element.GetPropertyCount(), StringComparer.Ordinal);
+        var root = new LazyPath(path);
         var allShared = true;
         foreach (var property in element.EnumerateObject())
         {
@@ -71,7 +72,7 @@ public static class PropertyDecoder
             }
 
             allShared = false;
-            fields[name] = Decode(property.Value, FieldPath(path, name, false), false, 1, names);
+            fields[name] = Decode(property.Value, root.Field(name, false), false, 1, names);
         }
 
         sameElements.Clear();
@@ -82,10 +83,10 @@ public static class PropertyDecoder
     [ThreadStatic]
     private static Dictionary<string, JsonElement>? SameElements;
 
-    public static PropertyValue Decode(JsonElement element, string path = "") => Decode(element, path, false, 0);
+    public static PropertyValue Decode(JsonElement element, string path = "") => Decode(element, new LazyPath(path), false, 0);
 
     /// <summary>Decodes the JSON encoding of a secret's value (state files keep it as a string): everything in it is secret, and error paths stop at <paramref name="path"/>.</summary>
-    public static PropertyValue DecodeSecretValue(JsonElement element, string path) => Decode(element, path, true, 0);
+    public static PropertyValue DecodeSecretValue(JsonElement element, string path) => Decode(element, new LazyPath(path), true, 0);
 
     /// <summary>The path of field <paramref name="name"/> under <paramref name="path"/>; inside a secret, the secret's own path and "[secret]", since a key can be as secret as a value.</summary>
     public static string FieldPath(string path, string name, bool secret) => secret ? SecretPath(path) : Join(path, name);
@@ -100,7 +101,7 @@ public static class PropertyDecoder
     private static string SecretPath(string path) =>
         path.EndsWith(Shown.SecretText, StringComparison.Ordinal) ? path : path.Length == 0 ? Shown.SecretText : $"{path}.{Shown.SecretText}";
 
-    private static PropertyValue Decode(JsonElement element, string path, bool secret, int depth, Dictionary<string, string>? names = null)
+    private static PropertyValue Decode(JsonElement element, LazyPath path, bool secret, int depth, Dictionary<string, string>? names = null)
     {
         if (depth > MaxDepth)
         {
@@ -119,7 +120,7 @@ public static class PropertyDecoder
         }
     }
 
-    private static PropertyValue DecodeElement(JsonElement element, string path, bool secret, int depth, Dictionary<string, string>? names)
+    private static PropertyValue DecodeElement(JsonElement element, LazyPath path, bool secret, int depth, Dictionary<string, string>? names)
     {
         switch (element.ValueKind)
         {
@@ -139,7 +140,7 @@ public static class PropertyDecoder
                 var i = 0;
                 foreach (var item in element.EnumerateArray())
                 {
-                    items.Add(Decode(item, ItemPath(path, i, secret), secret, depth + 1, names));
+                    items.Add(Decode(item, path.Item(i, secret), secret, depth + 1, names));
                     i++;
                 }
 
@@ -165,7 +166,7 @@ public static class PropertyDecoder
         return unknownType is null ? PropertyValue.FromString(text, secret) : PropertyValue.Unknown(unknownType, secret);
     }
 
-    private static PropertyValue DecodeObject(JsonElement element, string path, bool secret, int depth, Dictionary<string, string>? names)
+    private static PropertyValue DecodeObject(JsonElement element, LazyPath path, bool secret, int depth, Dictionary<string, string>? names)
     {
         if (element.TryGetProperty(PulumiSignatures.Key, out var sig))
         {
@@ -182,13 +183,13 @@ public static class PropertyDecoder
         foreach (var property in element.EnumerateObject())
         {
             var name = Name(property, names);
-            fields[name] = Decode(property.Value, FieldPath(path, name, secret), secret, depth + 1, names);
+            fields[name] = Decode(property.Value, path.Field(name, secret), secret, depth + 1, names);
         }
 
         return PropertyValue.FromObject(fields, secret);
     }
 
-    private static PropertyValue DecodeSpecial(string signature, JsonElement element, string path, bool secret, int depth, Dictionary<string, string>? names)
+    private static PropertyValue DecodeSpecial(string signature, JsonElement element, LazyPath path, bool secret, int depth, Dictionary<string, string>? names)
     {
         switch (signature)
         {
@@ -203,7 +204,7 @@ public static class PropertyDecoder
                 {
                     foreach (var asset in assetsElement.EnumerateObject())
                     {
-                        assets[asset.Name] = Decode(asset.Value, FieldPath(FieldPath(path, "assets", secret), asset.Name, secret), secret, depth + 1, names);
+                        assets[asset.Name] = Decode(asset.Value, path.Field("assets", secret).Field(asset.Name, secret), secret, depth + 1, names);
                     }
                 }
 
@@ -242,7 +243,7 @@ public static class PropertyDecoder
         }
     }
 
-    private static PropertyValue DecodeSecret(JsonElement element, string path, int depth, Dictionary<string, string>? names)
+    private static PropertyValue DecodeSecret(JsonElement element, LazyPath path, int depth, Dictionary<string, string>? names)
     {
         if (element.TryGetProperty("value", out var value))
         {
@@ -277,7 +278,7 @@ public static class PropertyDecoder
         throw new PropertyFormatException(path, "secret without value, plaintext or ciphertext");
     }
 
-    private static Dictionary<string, string> StringAttributes(JsonElement element, string path, bool secret, params string[] names)
+    private static Dictionary<string, string> StringAttributes(JsonElement element, LazyPath path, bool secret, params string[] names)
     {
         var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var name in names)
@@ -289,7 +290,7 @@ public static class PropertyDecoder
 
             if (v.ValueKind != JsonValueKind.String)
             {
-                throw new PropertyFormatException(FieldPath(path, name, secret), $"expected a string, found {v.ValueKind}");
+                throw new PropertyFormatException(path.Field(name, secret), $"expected a string, found {v.ValueKind}");
             }
 
             attributes[name] = v.GetString()!;
@@ -359,6 +360,40 @@ public static class PropertyDecoder
 
         names[text] = text;
         return text;
+    }
+
+    /// <summary>A property path that is spelled out only when an error names it.</summary>
+    /// <remarks>Every field and item of a stack has a path, and only a malformed one is ever shown: building each as a string
+    /// up front was a large share of a scan's garbage. The text is exactly what <see cref="FieldPath"/> and
+    /// <see cref="ItemPath"/> give.</remarks>
+    private sealed class LazyPath
+    {
+        private readonly LazyPath? parent;
+        private readonly string? name;
+        private readonly int index;
+        private readonly bool secret;
+        private string? text;
+
+        public LazyPath(string text) => this.text = text;
+
+        private LazyPath(LazyPath parent, string? name, int index, bool secret)
+        {
+            this.parent = parent;
+            this.name = name;
+            this.index = index;
+            this.secret = secret;
+        }
+
+        public int Length => ToString().Length;
+
+        public static implicit operator string(LazyPath path) => path.ToString();
+
+        public LazyPath Field(string field, bool inSecret) => new(this, field, 0, inSecret);
+
+        public LazyPath Item(int item, bool inSecret) => new(this, null, item, inSecret);
+
+        public override string ToString() =>
+            text ??= name is not null ? FieldPath(parent!.ToString(), name, secret) : ItemPath(parent!.ToString(), index, secret);
     }
 
     /// <summary>The property path of <paramref name="name"/> under <paramref name="path"/> ("a.b"), as messages and unknowns name it.</summary>
