@@ -62,6 +62,13 @@ internal static class EngineEventReader
 
     private static bool HasTopLevelSequence(ReadOnlySpan<byte> line)
     {
+        // A key that reads "sequence" is either those very bytes or spelled with a \u escape (no other escape gives a letter);
+        // with neither in the line the answer is no, without tokenising what may be a whole compact stack export.
+        if (line.IndexOf("sequence"u8) < 0 && line.IndexOf("\\u"u8) < 0)
+        {
+            return false;
+        }
+
         var options = PropertyDecoder.DocumentOptions;
         var reader = new Utf8JsonReader(line, new JsonReaderOptions { MaxDepth = options.MaxDepth, CommentHandling = options.CommentHandling, AllowTrailingCommas = options.AllowTrailingCommas });
         try
