@@ -300,10 +300,19 @@ public sealed class PolicyEngine
         var items = evaluations.ToArray();
         var urns = Ranks(items, static e => e.Resource.Urn);
         var policies = Ranks(items, static e => e.Policy.Id);
+
+        // Evaluations of one resource share its reference: look the (long) URN up once per reference, not per evaluation.
+        var byReference = new Dictionary<ResourceRef, int>(ReferenceEqualityComparer.Instance);
         var keyed = new (int Urn, int Policy, int Outcome, int Position)[items.Length];
         for (var i = 0; i < items.Length; i++)
         {
-            keyed[i] = (urns[items[i].Resource.Urn], policies[items[i].Policy.Id], (int)items[i].Outcome, i);
+            var resource = items[i].Resource;
+            if (!byReference.TryGetValue(resource, out var urn))
+            {
+                byReference[resource] = urn = urns[resource.Urn];
+            }
+
+            keyed[i] = (urn, policies[items[i].Policy.Id], (int)items[i].Outcome, i);
         }
 
         Array.Sort(keyed, static (a, b) =>
@@ -334,9 +343,16 @@ public sealed class PolicyEngine
     private static Dictionary<string, int> Ranks(Evaluation[] items, Func<Evaluation, string> key)
     {
         var ranks = new Dictionary<string, int>(StringComparer.Ordinal);
+        Evaluation? previous = null;
         foreach (var item in items)
         {
-            ranks.TryAdd(key(item), 0);
+            // Consecutive evaluations mostly name the same resource and often the same policy: skip the repeat lookups.
+            if (previous is null || !ReferenceEquals(key(previous), key(item)))
+            {
+                ranks.TryAdd(key(item), 0);
+            }
+
+            previous = item;
         }
 
         var distinct = ranks.Keys.ToArray();
