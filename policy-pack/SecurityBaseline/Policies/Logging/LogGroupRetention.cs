@@ -1,5 +1,6 @@
 using System.Globalization;
 using PolicyPack.Sdk.Engine;
+using PolicyPack.Sdk.Model;
 
 namespace SecurityBaseline.Policies.Logging;
 
@@ -42,13 +43,16 @@ public sealed class LogGroupRetention : ResourcePolicy
     {
         var days = context.Properties.GetNumber("retentionInDays");
         var minimum = context.Parameters.GetInt("minRetentionDays", DefaultMinimumDays);
+
+        // A secret retention is still compared, but a message shows only that it is secret.
+        var secret = context.Properties.Find("retentionInDays") is { IsSecret: true };
         if (context.Resource.Type != CloudWatchLogGroup)
         {
             var kept = days ?? WorkspaceDefaultDays;
             if (kept < minimum)
             {
                 context.Report(string.Create(CultureInfo.InvariantCulture,
-                    $"The workspace keeps data {kept} days{(days is null ? " (Azure's default, retentionInDays absent)" : string.Empty)}, fewer than the minimum of {minimum}: resource and activity logs sent to it are deleted before an incident can be investigated. Fix: set retentionInDays to at least {minimum}."));
+                    $"The workspace keeps data {(secret ? Shown.SecretText : kept)} days{(days is null ? " (Azure's default, retentionInDays absent)" : string.Empty)}, fewer than the minimum of {minimum}: resource and activity logs sent to it are deleted before an incident can be investigated. Fix: set retentionInDays to at least {minimum}."));
             }
 
             return;
@@ -60,6 +64,6 @@ public sealed class LogGroupRetention : ResourcePolicy
         }
 
         context.Report(string.Create(CultureInfo.InvariantCulture,
-            $"retentionInDays is {days}, fewer than the minimum of {minimum}: events are deleted before an incident can be investigated. Fix: set retentionInDays to at least {minimum}, or remove it to keep events forever."));
+            $"retentionInDays is {(secret ? Shown.SecretText : days)}, fewer than the minimum of {minimum}: events are deleted before an incident can be investigated. Fix: set retentionInDays to at least {minimum}, or remove it to keep events forever."));
     }
 }

@@ -51,4 +51,16 @@ public class LogGroupRetentionTests
         Assert.Equal(Outcome.Fail, result.Outcome);
         Assert.Contains("keeps data 90 days, fewer than the minimum of 365", Assert.Single(result.Messages), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("aws:cloudwatch/logGroup:LogGroup")]
+    [InlineData("azure-native:operationalinsights:Workspace")]
+    public void RetentionMarkedSecret_WhenTooShort_ShouldFailWithoutShowingTheValue(string type)
+    {
+        var result = Fixtures.Evaluate(policy, type, """{"retentionInDays":{"4dabf18193072939515e22adb298388d":"1b47061264138c4ac30d75fd1eb44270","value":29}}""");
+        Assert.Equal(Outcome.Fail, result.Outcome);
+        var message = Assert.Single(result.Messages);
+        Assert.Contains("[secret]", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("29", message, StringComparison.Ordinal);
+    }
 }
